@@ -1,0 +1,125 @@
+package org.optsweep.gradient;
+
+import org.optsweep.objective.Objective;
+
+/**
+ * One solve's access to f and ∇f: applies the chosen {@link GradientMethod} and counts evaluations.
+ *
+ * <p>Counting lives here rather than in the solver so that a solver instance holds configuration only
+ * (as Hipparchus' {@code Optimum} carries its own counts). Finite differences perturb {@code x} in place
+ * and restore each coordinate bit for bit, so they allocate nothing. Not thread-safe: one per solve.
+ */
+public final class Evaluator {
+  private final Objective objective;
+  private final GradientMethod method;
+  private final double h;
+  private long valueEvaluations;
+  private long gradientEvaluations;
+
+  /**
+   * @param objective the function
+   * @param method    how to get gradients; {@code ANALYTIC} requires {@link Objective#hasGradient()}
+   * @param h         finite-difference step; 0 for scipy's relative default (see {@link GradientMethod})
+   * @throws IllegalArgumentException if analytic gradients are asked of an objective without one
+   */
+  public Evaluator(Objective objective, GradientMethod method, double h) {
+    if (method == GradientMethod.ANALYTIC && !objective.hasGradient()) {
+      throw new IllegalArgumentException("objective " + objective.name()
+          + " has no analytic gradient: use gradient method central or forward");
+    }
+    if (!(h >= 0) || Double.isInfinite(h)) {
+      throw new IllegalArgumentException("finite-difference step h must be >= 0, got " + h);
+    }
+    this.objective = objective;
+    this.method = method;
+    this.h = h;
+  }
+
+  public Objective objective() {
+    return objective;
+  }
+
+  public GradientMethod method() {
+    return method;
+  }
+
+  /** f(x), counted as one evaluation. */
+  public double value(double[] x) {
+    valueEvaluations++;
+    return objective.value(x);
+  }
+
+  /** Writes ∇f(x) (or its finite-difference estimate) into {@code grad}. */
+  public void gradient(double[] x, double[] grad) {
+    gradientEvaluations++;
+    switch (method) {
+      case ANALYTIC -> objective.gradient(x, grad);
+      case CENTRAL -> central(x, grad);
+      case FORWARD -> forward(x, grad, objective.value(x));
+    }
+    if (method == GradientMethod.FORWARD) {
+      valueEvaluations++;
+    }
+  }
+
+  /**
+   * f(x) and ∇f(x) together: one analytic call where the objective shares the work; with forward
+   * differences f(x) is reused as the base point.
+   */
+  public double valueAndGradient(double[] x, double[] grad) {
+    gradientEvaluations++;
+    valueEvaluations++;
+    switch (method) {
+      case ANALYTIC:
+        return objective.valueAndGradient(x, grad);
+      case CENTRAL:
+        central(x, grad);
+        return objective.value(x);
+      case FORWARD: {
+        double f = objective.value(x);
+        forward(x, grad, f);
+        return f;
+      }
+      default:
+        throw new AssertionError(method);
+    }
+  }
+
+  private void central(double[] x, double[] grad) {
+    int n = x.length;
+    for (int i = 0; i < n; i++) {
+      double xi = x[i];
+      double step = h > 0 ? h : GradientMethod.CENTRAL_RELATIVE_STEP * Math.max(1.0, Math.abs(xi));
+      x[i] = xi + step;
+      double fPlus = objective.value(x);
+      x[i] = xi - step;
+      double fMinus = objective.value(x);
+      x[i] = xi;
+      grad[i] = (fPlus - fMinus) / (2 * step);
+    }
+    valueEvaluations += 2L * n;
+  }
+
+  private void forward(double[] x, double[] grad, double f0) {
+    int n = x.length;
+    for (int i = 0; i < n; i++) {
+      double xi = x[i];
+      double step = h > 0 ? h : GradientMethod.FORWARD_RELATIVE_STEP * Math.max(1.0, Math.abs(xi));
+      x[i] = xi + step;
+      double fPlus = objective.value(x);
+      x[i] = xi;
+      grad[i] = (fPlus - f0) / step;
+    }
+    valueEvaluations += n;
+  }
+
+  /** Evaluations of f so far, including those spent on finite differences. */
+  public long valueEvaluations() {
+    return valueEvaluations;
+  }
+
+  /** Requests for a gradient so far (each finite-difference gradient counts once here). */
+  public long gradientEvaluations() {
+    return gradientEvaluations;
+  }
+}

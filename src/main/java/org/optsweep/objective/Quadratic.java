@@ -1,0 +1,94 @@
+package org.optsweep.objective;
+
+import java.util.List;
+import org.optsweep.param.Param;
+import org.optsweep.param.Settings;
+
+/**
+ * An ill-conditioned diagonal quadratic f(x) = ½ Σ a_i x_i² with a_i = κ^{i/(n−1)}, so the Hessian
+ * diag(a) has eigenvalues from 1 to κ and condition number exactly κ; minimum 0 at the origin.
+ * Gradient descent with step 1/κ contracts the slowest coordinate by (1 − 1/κ) per iteration.
+ */
+public final class Quadratic implements Objective {
+  private final int n;
+  private final double[] diag;
+  private final double[] origin;
+
+  /**
+   * @param n dimension
+   * @param conditionNumber κ ≥ 1, the ratio of the largest to the smallest curvature; default 100
+   */
+  public Quadratic(int n, double conditionNumber) {
+    this.n = n;
+    this.diag = new double[n];
+    for (int i = 0; i < n; i++) {
+      diag[i] = n == 1 ? 1.0 : Math.pow(conditionNumber, (double) i / (n - 1));
+    }
+    this.origin = new double[n];
+  }
+
+  @Override
+  public String name() {
+    return "quadratic";
+  }
+
+  @Override
+  public int dimension() {
+    return n;
+  }
+
+  @Override
+  public double value(double[] x) {
+    double f = 0;
+    for (int i = 0; i < n; i++) {
+      f += diag[i] * x[i] * x[i];
+    }
+    return 0.5 * f;
+  }
+
+  @Override
+  public boolean hasGradient() {
+    return true;
+  }
+
+  @Override
+  public void gradient(double[] x, double[] grad) {
+    for (int i = 0; i < n; i++) {
+      grad[i] = diag[i] * x[i];
+    }
+  }
+
+  @Override
+  public double[] minimiser() {
+    return origin;
+  }
+
+  @Override
+  public double minimum() {
+    return 0.0;
+  }
+
+  /** Registers {@code quadratic}. */
+  public static final class Provider implements ObjectiveProvider {
+    @Override
+    public String name() {
+      return "quadratic";
+    }
+
+    @Override
+    public String description() {
+      return "1/2 sum a_i x_i^2, a_i = kappa^(i/(n-1)) (condition number kappa); minimum 0 at the origin";
+    }
+
+    @Override
+    public List<Param> params() {
+      return List.of(TestFunctions.dimension(2),
+          Param.real("condition_number", 100, 1, 1e16, "kappa, largest over smallest curvature"));
+    }
+
+    @Override
+    public Objective create(Settings s) {
+      return new Quadratic(s.getInt("dimension"), s.getDouble("condition_number"));
+    }
+  }
+}

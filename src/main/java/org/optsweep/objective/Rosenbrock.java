@@ -1,0 +1,111 @@
+package org.optsweep.objective;
+
+import java.util.Arrays;
+import java.util.List;
+import org.optsweep.param.Param;
+import org.optsweep.param.Settings;
+
+/**
+ * The n-dimensional (chained) Rosenbrock function
+ * f(x) = Σ_{i<n−1} [ b·(x_{i+1} − x_i²)² + (a − x_i)² ], minimum 0 at (a, a², …) — for the
+ * default a = 1, b = 100 at (1, …, 1). The same definition as {@code scipy.optimize.rosen}.
+ */
+public final class Rosenbrock implements Objective {
+  private final int n;
+  private final double a;
+  private final double b;
+  private final double[] minimiser;
+
+  /**
+   * @param n dimension, at least 2
+   * @param a location of the valley's minimum, default 1
+   * @param b steepness of the valley walls, default 100
+   */
+  public Rosenbrock(int n, double a, double b) {
+    this.n = n;
+    this.a = a;
+    this.b = b;
+    this.minimiser = new double[n];
+    // For a ≠ 1 the chain's minimiser is x_0 = a, x_{i+1} = x_i², which for a = 1 is all ones.
+    minimiser[0] = a;
+    for (int i = 1; i < n; i++) {
+      minimiser[i] = a == 1 ? 1 : minimiser[i - 1] * minimiser[i - 1];
+    }
+    if (a != 1) {
+      Arrays.fill(minimiser, 1, n, Double.NaN);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "rosenbrock";
+  }
+
+  @Override
+  public int dimension() {
+    return n;
+  }
+
+  @Override
+  public double value(double[] x) {
+    double f = 0;
+    for (int i = 0; i < n - 1; i++) {
+      double t = x[i + 1] - x[i] * x[i];
+      double u = a - x[i];
+      f += b * t * t + u * u;
+    }
+    return f;
+  }
+
+  @Override
+  public boolean hasGradient() {
+    return true;
+  }
+
+  @Override
+  public void gradient(double[] x, double[] grad) {
+    Arrays.fill(grad, 0.0);
+    for (int i = 0; i < n - 1; i++) {
+      double t = x[i + 1] - x[i] * x[i];
+      grad[i] += -4 * b * x[i] * t - 2 * (a - x[i]);
+      grad[i + 1] += 2 * b * t;
+    }
+  }
+
+  /** Known only for a = 1, where it is all ones; {@code null} otherwise. */
+  @Override
+  public double[] minimiser() {
+    return a == 1 ? minimiser : null;
+  }
+
+  @Override
+  public double minimum() {
+    return a == 1 ? 0.0 : Double.NaN;
+  }
+
+  /** Registers {@code rosenbrock}. */
+  public static final class Provider implements ObjectiveProvider {
+    @Override
+    public String name() {
+      return "rosenbrock";
+    }
+
+    @Override
+    public String description() {
+      return "sum b (x[i+1]-x[i]^2)^2 + (a-x[i])^2 (scipy.optimize.rosen); minimum 0 at (1,...,1) for a=1";
+    }
+
+    @Override
+    public List<Param> params() {
+      return List.of(
+          Param.integer("dimension", 2, 2, TestFunctions.MAX_DIMENSION, "number of variables n"),
+          Param.real("a", 1, -1e6, 1e6, "location of the valley minimum (known optimum only for a = 1)"),
+          Param.positive("b", 100, "steepness of the valley walls"));
+    }
+
+    @Override
+    public Objective create(Settings s) {
+      return new Rosenbrock(s.getInt("dimension"), s.getDouble("a"), s.getDouble("b"));
+    }
+  }
+}

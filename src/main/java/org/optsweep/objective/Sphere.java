@@ -1,0 +1,81 @@
+package org.optsweep.objective;
+
+import java.util.List;
+import org.optsweep.param.Param;
+import org.optsweep.param.Settings;
+
+/** The sphere f(x) = Σ x_i², minimum 0 at the origin: the sanity check every solver must pass. */
+public final class Sphere implements Objective {
+  private final int n;
+  private final double[] origin;
+
+  /** @param n dimension */
+  public Sphere(int n) {
+    this.n = n;
+    this.origin = new double[n];
+  }
+
+  @Override
+  public String name() {
+    return "sphere";
+  }
+
+  @Override
+  public int dimension() {
+    return n;
+  }
+
+  @Override
+  public double value(double[] x) {
+    double f = 0;
+    for (int i = 0; i < n; i++) {
+      f += x[i] * x[i];
+    }
+    return f;
+  }
+
+  @Override
+  public boolean hasGradient() {
+    return true;
+  }
+
+  @Override
+  public void gradient(double[] x, double[] grad) {
+    for (int i = 0; i < n; i++) {
+      grad[i] = 2 * x[i];
+    }
+  }
+
+  @Override
+  public double[] minimiser() {
+    return origin;
+  }
+
+  @Override
+  public double minimum() {
+    return 0.0;
+  }
+
+  /** Registers {@code sphere}. */
+  public static final class Provider implements ObjectiveProvider {
+    @Override
+    public String name() {
+      return "sphere";
+    }
+
+    @Override
+    public String description() {
+      return "sum x^2; minimum 0 at the origin";
+    }
+
+    @Override
+    public List<Param> params() {
+      return List.of(TestFunctions.dimension(2));
+    }
+
+    @Override
+    public Objective create(Settings s) {
+      return new Sphere(s.getInt("dimension"));
+    }
+  }
+}

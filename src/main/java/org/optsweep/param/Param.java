@@ -1,0 +1,224 @@
+package org.optsweep.param;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One named, documented, validated hyperparameter of an objective, a solver or a schedule.
+ *
+ * <p>Modelled on Spark's {@code ml.param.Param}: a name, a doc string and a validator; a bad value
+ * is refused with {@code "<owner> parameter <name> given invalid value <v>: expected <what>"}.
+ * Every parameter has a default, so a component can always be built from an empty {@link Settings}.
+ *
+ * @param name         the key used in job files and on the command line ({@code gamma}, {@code lr0})
+ * @param type         the value type
+ * @param defaultValue the value used when a setting does not name this parameter
+ * @param doc          meaning, unit and reference, one line
+ * @param min          lower bound for numbers ({@code -Infinity} if none)
+ * @param max          upper bound for numbers ({@code +Infinity} if none)
+ * @param minInclusive whether {@code min} itself is allowed
+ * @param maxInclusive whether {@code max} itself is allowed
+ * @param choices      allowed values for {@link Type#CHOICE}; empty otherwise
+ */
+public record Param(String name, Type type, Object defaultValue, String doc,
+                    double min, double max, boolean minInclusive, boolean maxInclusive,
+                    List<String> choices) {
+
+  /** Value types a parameter can take. */
+  public enum Type { DOUBLE, INT, BOOLEAN, CHOICE, STRING, DOUBLE_ARRAY }
+
+  public Param {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(doc, "doc");
+    choices = List.copyOf(choices);
+  }
+
+  /** A real parameter in [min, max] (both inclusive). */
+  public static Param real(String name, double def, double min, double max, String doc) {
+    return new Param(name, Type.DOUBLE, def, doc, min, max, true, true, List.of());
+  }
+
+  /** A real parameter in (min, max]: for quantities that must be strictly positive. */
+  public static Param positive(String name, double def, String doc) {
+    return new Param(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, false, true, List.of());
+  }
+
+  /** A real parameter that must be {@code >= 0}. */
+  public static Param nonNegative(String name, double def, String doc) {
+    return new Param(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, true, true, List.of());
+  }
+
+  /** A real parameter in [0, 1): momentum coefficients and Adam's betas. */
+  public static Param unitInterval(String name, double def, String doc) {
+    return new Param(name, Type.DOUBLE, def, doc, 0, 1, true, false, List.of());
+  }
+
+  /** An integer parameter in [min, max]. */
+  public static Param integer(String name, int def, int min, int max, String doc) {
+    return new Param(name, Type.INT, def, doc, min, max, true, true, List.of());
+  }
+
+  /** A boolean flag. */
+  public static Param flag(String name, boolean def, String doc) {
+    return new Param(name, Type.BOOLEAN, def, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+        true, true, List.of());
+  }
+
+  /** One of a fixed list of names. */
+  public static Param choice(String name, String def, List<String> choices, String doc) {
+    return new Param(name, Type.CHOICE, def, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+        true, true, choices);
+  }
+
+  /** Free text, such as a file path ({@code null} default means "not given"). */
+  public static Param text(String name, String def, String doc) {
+    return new Param(name, Type.STRING, def, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+        true, true, List.of());
+  }
+
+  /** A list of reals, each in [min, max]; {@code def} may be {@code null} (not given). */
+  public static Param reals(String name, double[] def, double min, double max, String doc) {
+    return new Param(name, Type.DOUBLE_ARRAY, def, doc, min, max, true, true, List.of());
+  }
+
+  /**
+   * Converts a raw value (from YAML, JSON or the command line) to this parameter's type and checks it.
+   *
+   * @param owner what the parameter belongs to, for the message ("solver nag")
+   * @throws InvalidParameterException naming owner, parameter, value and what was expected
+   */
+  public Object coerce(String owner, Object raw) {
+    if (raw == null) {
+      throw invalid(owner, null, "a " + typeName());
+    }
+    switch (type) {
+      case DOUBLE: {
+        double v = toDouble(owner, raw);
+        checkRange(owner, raw, v);
+        return v;
+      }
+      case INT: {
+        double v = toDouble(owner, raw);
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+          throw invalid(owner, raw, "an integer");
+        }
+        checkRange(owner, raw, v);
+        return (int) v;
+      }
+      case BOOLEAN:
+        if (raw instanceof Boolean b) {
+          return b;
+        }
+        if (raw instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+          return Boolean.parseBoolean(s);
+        }
+        throw invalid(owner, raw, "true or false");
+      case CHOICE: {
+        String s = String.valueOf(raw).trim().toLowerCase(Locale.ROOT);
+        if (!choices.contains(s)) {
+          throw invalid(owner, raw, "one of " + choices);
+        }
+        return s;
+      }
+      case STRING:
+        return String.valueOf(raw);
+      case DOUBLE_ARRAY:
+        return toArray(owner, raw);
+      default:
+        throw new AssertionError(type);
+    }
+  }
+
+  private double[] toArray(String owner, Object raw) {
+    double[] out;
+    if (raw instanceof double[] d) {
+      out = d.clone();
+    } else if (raw instanceof List<?> list) {
+      out = new double[list.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = toDouble(owner, list.get(i));
+      }
+    } else if (raw instanceof String s) {
+      String body = s.trim();
+      if (body.startsWith("[") && body.endsWith("]")) {
+        body = body.substring(1, body.length() - 1);
+      }
+      String[] parts = body.isBlank() ? new String[0] : body.split(",");
+      out = new double[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        out[i] = toDouble(owner, parts[i].trim());
+      }
+    } else if (raw instanceof Number n) {
+      out = new double[] {n.doubleValue()};
+    } else {
+      throw invalid(owner, raw, "a list of numbers");
+    }
+    for (double v : out) {
+      checkRange(owner, raw, v);
+    }
+    return out;
+  }
+
+  private double toDouble(String owner, Object raw) {
+    if (raw instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (raw instanceof String s) {
+      try {
+        return Double.parseDouble(s.trim());
+      } catch (NumberFormatException e) {
+        throw invalid(owner, raw, "a number");
+      }
+    }
+    throw invalid(owner, raw, "a number");
+  }
+
+  private void checkRange(String owner, Object raw, double v) {
+    boolean ok = !Double.isNaN(v)
+        && (minInclusive ? v >= min : v > min)
+        && (maxInclusive ? v <= max : v < max);
+    if (!ok) {
+      throw invalid(owner, raw, "a " + typeName() + " in " + rangeText());
+    }
+  }
+
+  /** The allowed range as an interval, e.g. {@code [0, 1)} or {@code (0, inf)}. */
+  public String rangeText() {
+    return (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (maxInclusive ? "]" : ")");
+  }
+
+  private static String fmt(double v) {
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private String typeName() {
+    return switch (type) {
+      case DOUBLE -> "number";
+      case INT -> "integer";
+      case BOOLEAN -> "boolean";
+      case CHOICE -> "name";
+      case STRING -> "text";
+      case DOUBLE_ARRAY -> "list of numbers";
+    };
+  }
+
+  private InvalidParameterException invalid(String owner, Object raw, String expected) {
+    return new InvalidParameterException(owner, name, raw, expected);
+  }
+
+  /** A one-line description for {@code optsweep list}: name, type/range, default, doc. */
+  public String describe() {
+    String range = switch (type) {
+      case DOUBLE, INT -> typeName() + " in " + rangeText();
+      case CHOICE -> "one of " + choices;
+      default -> typeName();
+    };
+    Object def = defaultValue instanceof double[] d ? java.util.Arrays.toString(d) : defaultValue;
+    return String.format(Locale.ROOT, "%-18s %-34s default %-10s %s", name, range, def, doc);
+  }
+}

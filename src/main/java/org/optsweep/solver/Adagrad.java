@@ -1,0 +1,71 @@
+package org.optsweep.solver;
+
+import java.util.List;
+import org.optsweep.gradient.Evaluator;
+import org.optsweep.param.Param;
+import org.optsweep.param.Settings;
+import org.optsweep.schedule.Schedule;
+
+/**
+ * Adagrad (Duchi, Hazan &amp; Singer 2011) as PyTorch's {@code torch.optim.Adagrad}:
+ * γ̃ = lr(t)/(1 + (t−1)·lr_decay); s += g²; x −= γ̃·g/(√s + ε), s₀ = initial_accumulator_value.
+ */
+public final class Adagrad extends FirstOrderSolver<double[]> {
+
+  /** Registers {@code adagrad}. */
+  public static final SolverProvider PROVIDER = new GradientDescent.Provider("adagrad",
+      "Adagrad as torch.optim.Adagrad (Duchi et al. 2011)", List.of(
+          Param.nonNegative("lr_decay", 0, "PyTorch's lr_decay: rate divided by 1 + (t-1) lr_decay"),
+          Param.positive("eps", 1e-10, "added to sqrt(sum of squared gradients)"),
+          Param.nonNegative("initial_accumulator", 0, "initial sum of squared gradients"))) {
+    @Override
+    public Solver create(Settings s, Schedule schedule) {
+      return new Adagrad(schedule, s.getDouble("lr_decay"), s.getDouble("eps"), s.getDouble("initial_accumulator"));
+    }
+  };
+
+  private final double lrDecay;
+  private final double eps;
+  private final double initialAccumulator;
+
+  /**
+   * @param schedule           the learning rate
+   * @param lrDecay            PyTorch's lr_decay ≥ 0, default 0
+   * @param eps                stabiliser, default 1e-10
+   * @param initialAccumulator s₀ ≥ 0, default 0
+   */
+  public Adagrad(Schedule schedule, double lrDecay, double eps, double initialAccumulator) {
+    super(schedule);
+    this.lrDecay = lrDecay;
+    this.eps = eps;
+    this.initialAccumulator = initialAccumulator;
+  }
+
+  @Override
+  public String name() {
+    return "adagrad";
+  }
+
+  @Override
+  double[] newState(int n) {
+    double[] sum = new double[n];
+    java.util.Arrays.fill(sum, initialAccumulator);
+    return sum;
+  }
+
+  @Override
+  void step(int t, double lr, double[] x, double[] g, double[] sum, Evaluator eval) {
+    eval.gradient(x, g);
+    double clr = lr / (1 + (t - 1) * lrDecay);
+    for (int i = 0; i < x.length; i++) {
+      sum[i] += g[i] * g[i];
+      x[i] -= clr * g[i] / (Math.sqrt(sum[i]) + eps);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Adagrad{lr_decay=" + lrDecay + ", eps=" + eps + ", initial_accumulator=" + initialAccumulator
+        + ", schedule=" + schedule + "}";
+  }
+}

@@ -1,0 +1,398 @@
+package org.optsweep.solver;
+
+import java.util.List;
+import org.optsweep.gradient.Evaluator;
+import org.optsweep.param.Param;
+import org.optsweep.param.Settings;
+import org.optsweep.schedule.Schedule;
+
+/**
+ * Limited-memory BFGS (Nocedal 1980; Liu &amp; Nocedal 1989) with a strong-Wolfe line search
+ * (Nocedal &amp; Wright, Numerical Optimization, 2nd ed., Algorithms 3.5 and 3.6, cubic interpolation).
+ *
+ * <p>Written here rather than taken from breeze ({@code breeze.optimize.LBFGS}, on Spark's classpath)
+ * because breeze allocates new vectors every iteration, hides its line search's evaluations from the
+ * caller's counts, and reports a failed line search as an exception without saying at which iteration
+ * or why — exactly the "ABNORMAL_TERMINATION_IN_LNSRCH at nit 0" the seed question could not read.
+ * Here a failed line search is {@link Status#LINE_SEARCH_FAILED} with a reason that says whether f
+ * did not change at all (an objective that ignores x) or rose although the gradient said it should
+ * fall (a gradient that does not match f).
+ *
+ * <p>Convergence tests follow scipy's L-BFGS-B defaults: ‖∇f‖∞ ≤ pgtol (1e-5) and
+ * (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ ftol (2.22e-9, i.e. factr 1e7 × machine ε). The first
+ * step tries α = min(1, 1/‖d‖), later ones α = 1. After a failed line search with stored curvature
+ * pairs, the memory is dropped and the line search retried along −∇f once, as L-BFGS-B does.
+ */
+public final class Lbfgs implements Solver {
+
+  /** Registers {@code lbfgs}. */
+  public static final SolverProvider PROVIDER = new SolverProvider() {
+    @Override
+    public String name() {
+      return "lbfgs";
+    }
+
+    @Override
+    public String description() {
+      return "L-BFGS with a strong-Wolfe line search; scipy L-BFGS-B's default tolerances";
+    }
+
+    @Override
+    public List<Param> params() {
+      return List.of(
+          Param.integer("memory", 10, 1, 1000, "number of curvature pairs kept (scipy maxcor)"),
+          Param.nonNegative("pgtol", 1e-5, "CONVERGED when max |grad_i| <= this (scipy gtol)"),
+          Param.nonNegative("ftol", 2.220446049250313e-9,
+              "CONVERGED when the relative decrease of f is <= this (scipy ftol = factr * eps)"),
+          new Param("c1", Param.Type.DOUBLE, 1e-4, "sufficient-decrease (Armijo) constant", 0, 1, false, false,
+              List.of()),
+          new Param("c2", Param.Type.DOUBLE, 0.9, "curvature constant of the strong Wolfe conditions", 0, 1, false,
+              false, List.of()),
+          Param.integer("max_line_search", 20, 1, 1000, "evaluations allowed per line search (scipy maxls)"));
+    }
+
+    @Override
+    public boolean usesSchedule() {
+      return false;
+    }
+
+    @Override
+    public boolean usesGradient() {
+      return true;
+    }
+
+    @Override
+    public Solver create(Settings s, Schedule schedule) {
+      if (!(s.getDouble("c1") < s.getDouble("c2"))) {
+        throw new org.optsweep.param.InvalidParameterException(s.owner(), "c2", s.getDouble("c2"),
+            "a number greater than c1 = " + s.getDouble("c1"));
+      }
+      return new Lbfgs(s.getInt("memory"), s.getDouble("pgtol"), s.getDouble("ftol"), s.getDouble("c1"),
+          s.getDouble("c2"), s.getInt("max_line_search"));
+    }
+  };
+
+  private final int memory;
+  private final double pgtol;
+  private final double ftol;
+  private final double c1;
+  private final double c2;
+  private final int maxLineSearch;
+
+  /**
+   * @param memory        curvature pairs kept, default 10
+   * @param pgtol         gradient ∞-norm tolerance, default 1e-5
+   * @param ftol          relative decrease tolerance, default 2.22e-9
+   * @param c1            Armijo constant, default 1e-4
+   * @param c2            curvature constant, default 0.9 (c1 &lt; c2 &lt; 1)
+   * @param maxLineSearch evaluations per line search, default 20
+   */
+  public Lbfgs(int memory, double pgtol, double ftol, double c1, double c2, int maxLineSearch) {
+    this.memory = memory;
+    this.pgtol = pgtol;
+    this.ftol = ftol;
+    this.c1 = c1;
+    this.c2 = c2;
+    this.maxLineSearch = maxLineSearch;
+  }
+
+  @Override
+  public String name() {
+    return "lbfgs";
+  }
+
+  /** Everything one solve needs, allocated once. */
+  private static final class Work {
+    final double[][] s;
+    final double[][] y;
+    final double[] rho;
+    final double[] alpha;
+    final double[] d;
+    final double[] xNew;
+    final double[] gNew;
+    final double[] xPrev;
+    int stored;
+    int newest = -1;
+    // Line-search outputs.
+    double fNew;
+    double step;
+    int lsEvaluations;
+    boolean allSameValue;
+    double smallestStep;
+
+    Work(int m, int n) {
+      s = new double[m][n];
+      y = new double[m][n];
+      rho = new double[m];
+      alpha = new double[m];
+      d = new double[n];
+      xNew = new double[n];
+      gNew = new double[n];
+      xPrev = new double[n];
+    }
+  }
+
+  @Override
+  public SolveResult solve(SolveRequest req) {
+    Run run = new Run(req);
+    int n = run.n;
+    double[] x = req.start().clone();
+    double[] g = new double[n];
+    double f = Double.NaN;
+    Evaluator eval = run.eval;
+    try {
+      Work w = new Work(memory, n);
+      f = eval.valueAndGradient(x, g);
+      if (!Double.isFinite(f)) {
+        run.end(Status.DIVERGED, "f(x0) = " + f);
+        return run.finish(x, f);
+      }
+      if (run.afterStep(0, x, null, g, f)) {
+        return run.finish(x, f);
+      }
+      int maxIt = req.stopping().maxIterations();
+      for (int t = 1; t <= maxIt; t++) {
+        if (normInf(g) <= pgtol) {
+          run.end(Status.CONVERGED, Run.fmt("max |grad f_i| = %.3g <= pgtol %.3g", normInf(g), pgtol));
+          break;
+        }
+        boolean searched = false;
+        for (int attempt = 0; attempt < 2 && !searched; attempt++) {
+          direction(g, w);
+          double slope = dot(g, w.d);
+          if (!(slope < 0)) {
+            // Not a descent direction (lost positive definiteness): restart from steepest descent.
+            w.stored = 0;
+            direction(g, w);
+            slope = dot(g, w.d);
+          }
+          double a0 = w.stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(w.d, w.d))) : 1.0;
+          searched = lineSearch(eval, x, f, g, slope, a0, w);
+          if (!searched && w.stored > 0) {
+            w.stored = 0;
+          } else if (!searched) {
+            break;
+          }
+        }
+        if (!searched) {
+          run.end(Status.LINE_SEARCH_FAILED, lineSearchFailure(t, f, g, w));
+          break;
+        }
+        System.arraycopy(x, 0, w.xPrev, 0, n);
+        remember(x, g, w);
+        double fPrev = f;
+        System.arraycopy(w.xNew, 0, x, 0, n);
+        System.arraycopy(w.gNew, 0, g, 0, n);
+        f = w.fNew;
+        if (run.afterStep(t, x, w.xPrev, g, f)) {
+          break;
+        }
+        double relDecrease = (fPrev - f) / Math.max(Math.max(Math.abs(fPrev), Math.abs(f)), 1.0);
+        if (relDecrease <= ftol) {
+          run.end(Status.CONVERGED, Run.fmt("relative decrease of f %.3g <= ftol %.3g", relDecrease, ftol));
+          break;
+        }
+        if (run.evaluationsExhausted()) {
+          run.end(Status.MAX_ITERATIONS, "evaluation budget max_evaluations = " + req.stopping().maxEvaluations()
+              + " used up at iteration " + t);
+          break;
+        }
+      }
+    } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
+      run.failed(e);
+    }
+    return run.finish(x, f);
+  }
+
+  private String lineSearchFailure(int t, double f, double[] g, Work w) {
+    String where = "line search failed at iteration " + (t - 1) + " (no step accepted after "
+        + w.lsEvaluations + " evaluations, smallest step tried " + Run.fmt("%.3g", w.smallestStep) + "): ";
+    if (w.allSameValue) {
+      return where + Run.fmt("f stayed exactly %.17g at every trial point although ||grad f|| = %.3g: "
+          + "the objective does not depend on x — check that it uses its argument", f, Math.sqrt(dot(g, g)));
+    }
+    return where + Run.fmt("f did not decrease enough along -H grad f (directional derivative %.3g): "
+        + "the gradient may not match the objective; run a gradient check", dot(g, w.d));
+  }
+
+  /** d = −H·g by the two-loop recursion, with H₀ = (sᵀy / yᵀy)·I from the newest pair. */
+  private void direction(double[] g, Work w) {
+    int n = g.length;
+    double[] q = w.d;
+    for (int i = 0; i < n; i++) {
+      q[i] = g[i];
+    }
+    int m = w.s.length;
+    for (int k = 0; k < w.stored; k++) {
+      int j = Math.floorMod(w.newest - k, m);
+      w.alpha[j] = w.rho[j] * dot(w.s[j], q);
+      axpy(-w.alpha[j], w.y[j], q);
+    }
+    if (w.stored > 0) {
+      double[] yn = w.y[w.newest];
+      double gammaK = dot(w.s[w.newest], yn) / dot(yn, yn);
+      for (int i = 0; i < n; i++) {
+        q[i] *= gammaK;
+      }
+    }
+    for (int k = w.stored - 1; k >= 0; k--) {
+      int j = Math.floorMod(w.newest - k, m);
+      double beta = w.rho[j] * dot(w.y[j], q);
+      axpy(w.alpha[j] - beta, w.s[j], q);
+    }
+    for (int i = 0; i < n; i++) {
+      q[i] = -q[i];
+    }
+  }
+
+  /** Stores s = x_new − x, y = g_new − g if the curvature sᵀy is safely positive. */
+  private void remember(double[] x, double[] g, Work w) {
+    int m = w.s.length;
+    int j = (w.newest + 1) % m;
+    double[] s = w.s[j];
+    double[] y = w.y[j];
+    double sy = 0;
+    double yy = 0;
+    for (int i = 0; i < x.length; i++) {
+      s[i] = w.xNew[i] - x[i];
+      y[i] = w.gNew[i] - g[i];
+      sy += s[i] * y[i];
+      yy += y[i] * y[i];
+    }
+    // L-BFGS-B's test: skip the pair unless sᵀy > ε·yᵀy, which keeps H positive definite.
+    if (sy > Math.ulp(1.0) * yy) {
+      w.rho[j] = 1.0 / sy;
+      w.newest = j;
+      w.stored = Math.min(w.stored + 1, m);
+    }
+  }
+
+  /**
+   * Strong-Wolfe line search along w.d from x. On success w.xNew, w.gNew, w.fNew, w.step hold the
+   * accepted point.
+   */
+  private boolean lineSearch(Evaluator eval, double[] x, double f0, double[] g0, double slope0, double a0,
+                             Work w) {
+    w.lsEvaluations = 0;
+    w.allSameValue = true;
+    w.smallestStep = Double.POSITIVE_INFINITY;
+    double aPrev = 0;
+    double fPrev = f0;
+    double dPrev = slope0;
+    double a = a0;
+    for (int i = 0; i < maxLineSearch; i++) {
+      double fa = evalAt(eval, x, a, w, f0);
+      double da = dot(w.gNew, w.d);
+      if (!(fa <= f0 + c1 * a * slope0) || (i > 0 && fa >= fPrev)) {
+        return zoom(eval, x, f0, slope0, aPrev, fPrev, dPrev, a, fa, da, w, maxLineSearch - i - 1);
+      }
+      if (Math.abs(da) <= -c2 * slope0) {
+        return accept(a, fa, w);
+      }
+      if (da >= 0) {
+        return zoom(eval, x, f0, slope0, a, fa, da, aPrev, fPrev, dPrev, w, maxLineSearch - i - 1);
+      }
+      aPrev = a;
+      fPrev = fa;
+      dPrev = da;
+      a = 2 * a;
+    }
+    return false;
+  }
+
+  private boolean zoom(Evaluator eval, double[] x, double f0, double slope0, double lo, double fLo, double dLo,
+                       double hi, double fHi, double dHi, Work w, int budget) {
+    for (int i = 0; i < budget; i++) {
+      double a = cubicMinimiser(lo, fLo, dLo, hi, fHi, dHi);
+      double width = Math.abs(hi - lo);
+      // Safeguard: stay inside the middle 80% of the bracket, else bisect.
+      if (!(Math.abs(a - lo) > 0.1 * width && Math.abs(a - hi) > 0.1 * width)) {
+        a = 0.5 * (lo + hi);
+      }
+      if (width <= Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))) * 4) {
+        return false;
+      }
+      double fa = evalAt(eval, x, a, w, f0);
+      double da = dot(w.gNew, w.d);
+      if (!(fa <= f0 + c1 * a * slope0) || fa >= fLo) {
+        hi = a;
+        fHi = fa;
+        dHi = da;
+      } else {
+        if (Math.abs(da) <= -c2 * slope0) {
+          return accept(a, fa, w);
+        }
+        if (da * (hi - lo) >= 0) {
+          hi = lo;
+          fHi = fLo;
+          dHi = dLo;
+        }
+        lo = a;
+        fLo = fa;
+        dLo = da;
+      }
+    }
+    return false;
+  }
+
+  private static boolean accept(double a, double fa, Work w) {
+    w.step = a;
+    w.fNew = fa;
+    return true;
+  }
+
+  /** Minimiser of the cubic interpolating (a,fa,da) and (b,fb,db) (N&amp;W eq. 3.59); NaN if none. */
+  private static double cubicMinimiser(double a, double fa, double da, double b, double fb, double db) {
+    if (!Double.isFinite(fb) || !Double.isFinite(db)) {
+      return Double.NaN;
+    }
+    double d1 = da + db - 3 * (fa - fb) / (a - b);
+    double disc = d1 * d1 - da * db;
+    if (!(disc >= 0)) {
+      return Double.NaN;
+    }
+    double d2 = Math.signum(b - a) * Math.sqrt(disc);
+    return b - (b - a) * (db + d2 - d1) / (db - da + 2 * d2);
+  }
+
+  private double evalAt(Evaluator eval, double[] x, double a, Work w, double f0) {
+    for (int i = 0; i < x.length; i++) {
+      w.xNew[i] = x[i] + a * w.d[i];
+    }
+    double fa = eval.valueAndGradient(w.xNew, w.gNew);
+    w.lsEvaluations++;
+    w.smallestStep = Math.min(w.smallestStep, a);
+    if (fa != f0) {
+      w.allSameValue = false;
+    }
+    return fa;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static void axpy(double alpha, double[] x, double[] y) {
+    for (int i = 0; i < y.length; i++) {
+      y[i] += alpha * x[i];
+    }
+  }
+
+  private static double normInf(double[] g) {
+    double m = 0;
+    for (double v : g) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+
+  @Override
+  public String toString() {
+    return "Lbfgs{memory=" + memory + ", pgtol=" + pgtol + ", ftol=" + ftol + ", c1=" + c1 + ", c2=" + c2
+        + ", max_line_search=" + maxLineSearch + "}";
+  }
+}

@@ -1,0 +1,98 @@
+package org.optsweep.solver;
+
+import java.util.List;
+import org.optsweep.gradient.Evaluator;
+import org.optsweep.param.Param;
+import org.optsweep.param.Settings;
+import org.optsweep.schedule.Schedule;
+
+/**
+ * RMSProp (Tieleman &amp; Hinton 2012, lecture 6.5) as PyTorch's {@code torch.optim.RMSprop}:
+ * v = α·v + (1−α)·g²; if centred, ḡ = α·ḡ + (1−α)·g and ṽ = v − ḡ², else ṽ = v;
+ * with momentum μ &gt; 0: b = μ·b + g/(√ṽ + ε), x −= lr(t)·b; otherwise x −= lr(t)·g/(√ṽ + ε).
+ */
+public final class RmsProp extends FirstOrderSolver<RmsProp.State> {
+
+  /** Registers {@code rmsprop}. */
+  public static final SolverProvider PROVIDER = new GradientDescent.Provider("rmsprop",
+      "RMSProp as torch.optim.RMSprop (Tieleman & Hinton 2012)", List.of(
+          Param.unitInterval("alpha", 0.99, "decay of the mean squared gradient"),
+          Param.positive("eps", 1e-8, "added to sqrt(v)"),
+          Param.unitInterval("momentum", 0, "momentum coefficient mu; 0 = none"),
+          Param.flag("centered", false, "divide by the gradient's estimated variance instead of its second moment"))) {
+    @Override
+    public Solver create(Settings s, Schedule schedule) {
+      return new RmsProp(schedule, s.getDouble("alpha"), s.getDouble("eps"), s.getDouble("momentum"),
+          s.getBoolean("centered"));
+    }
+  };
+
+  private final double alpha;
+  private final double eps;
+  private final double momentum;
+  private final boolean centered;
+
+  /**
+   * @param schedule the learning rate
+   * @param alpha    smoothing constant in [0, 1), default 0.99
+   * @param eps      stabiliser, default 1e-8
+   * @param momentum μ in [0, 1), default 0
+   * @param centered whether to centre the second moment, default false
+   */
+  public RmsProp(Schedule schedule, double alpha, double eps, double momentum, boolean centered) {
+    super(schedule);
+    this.alpha = alpha;
+    this.eps = eps;
+    this.momentum = momentum;
+    this.centered = centered;
+  }
+
+  /** Square average, gradient average (centred) and momentum buffer. */
+  static final class State {
+    final double[] v;
+    final double[] gAvg;
+    final double[] buf;
+
+    State(int n) {
+      v = new double[n];
+      gAvg = new double[n];
+      buf = new double[n];
+    }
+  }
+
+  @Override
+  public String name() {
+    return "rmsprop";
+  }
+
+  @Override
+  State newState(int n) {
+    return new State(n);
+  }
+
+  @Override
+  void step(int t, double lr, double[] x, double[] g, State s, Evaluator eval) {
+    eval.gradient(x, g);
+    for (int i = 0; i < x.length; i++) {
+      s.v[i] = alpha * s.v[i] + (1 - alpha) * g[i] * g[i];
+      double vTilde = s.v[i];
+      if (centered) {
+        s.gAvg[i] = alpha * s.gAvg[i] + (1 - alpha) * g[i];
+        vTilde -= s.gAvg[i] * s.gAvg[i];
+      }
+      double scaled = g[i] / (Math.sqrt(vTilde) + eps);
+      if (momentum > 0) {
+        s.buf[i] = momentum * s.buf[i] + scaled;
+        x[i] -= lr * s.buf[i];
+      } else {
+        x[i] -= lr * scaled;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RmsProp{alpha=" + alpha + ", eps=" + eps + ", momentum=" + momentum + ", centered=" + centered
+        + ", schedule=" + schedule + "}";
+  }
+}

@@ -1,0 +1,291 @@
+package org.optsweep.solver;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.optsweep.gradient.Evaluator;
+import org.optsweep.objective.Objective;
+
+/**
+ * The book-keeping of one solve, shared by every solver: evaluation counts, stopping rules, target
+ * first-hits, the trace, and the final status. Everything is allocated when the solve starts;
+ * {@link #afterStep} allocates nothing, so the per-iteration cost is a few passes over x.
+ *
+ * <p>f(x_t) is computed by the monitor only when something needs it (a value-gap target not yet hit,
+ * a value target, a trace sample) and the solver did not already know it. Those evaluations are not
+ * counted in {@link SolveResult#valueEvaluations()}, as COCO's observer does not count its own.
+ */
+final class Run {
+  /** How often (in iterations) the wall clock is read: nanoTime costs ~20 ns, an Ackley step ~150 ns. */
+  private static final int CLOCK_EVERY = 64;
+
+  final Evaluator eval;
+  final Objective objective;
+  final Stopping stop;
+  final int n;
+  private final double[] minimiser;
+  private final double minimum;
+  private final double[] distTargetsSq;
+  private final double[] gapTargets;
+  final int[] distanceHits;
+  final int[] gapHits;
+  private int distLeft;
+  private int gapLeft;
+  private final boolean valueTargetOn;
+  private final long startNanos;
+  private final long deadlineNanos;
+  private final double boundSq;
+  private final double stepTolSq;
+  private final double gradTolSq;
+
+  private final int[] traceAt;
+  private int traceNext;
+  private int traceCount;
+  private final int[] tIter;
+  private final double[] tValue;
+  private final double[] tDist;
+  private final double[] tGrad;
+  private final double[] tStep;
+
+  double bestValue = Double.POSITIVE_INFINITY;
+  Status status;
+  String reason;
+  int iterations;
+
+  Run(SolveRequest req) {
+    this.startNanos = System.nanoTime();
+    this.objective = req.objective();
+    this.eval = new org.optsweep.gradient.Evaluator(objective, req.gradient(), req.h());
+    this.stop = req.stopping();
+    this.n = objective.dimension();
+    double[] xs = objective.minimiser();
+    this.minimiser = xs;
+    this.minimum = objective.minimum();
+    double[] d = req.targets().distances();
+    this.distTargetsSq = new double[d.length];
+    for (int i = 0; i < d.length; i++) {
+      distTargetsSq[i] = d[i] * d[i];
+    }
+    this.gapTargets = req.targets().gaps();
+    this.distanceHits = new int[d.length];
+    this.gapHits = new int[gapTargets.length];
+    Arrays.fill(distanceHits, -1);
+    Arrays.fill(gapHits, -1);
+    // Targets that can never be decided (no known optimum) are not monitored.
+    this.distLeft = minimiser == null ? 0 : d.length;
+    this.gapLeft = Double.isNaN(minimum) ? 0 : gapTargets.length;
+    this.valueTargetOn = stop.valueTarget() > Double.NEGATIVE_INFINITY;
+    this.deadlineNanos = stop.timeBudgetMillis() > 0 ? startNanos + stop.timeBudgetMillis() * 1_000_000L : Long.MAX_VALUE;
+    this.boundSq = stop.divergenceBound() * stop.divergenceBound();
+    this.stepTolSq = stop.stepTolerance() * stop.stepTolerance();
+    this.gradTolSq = stop.gradientTolerance() * stop.gradientTolerance();
+    this.traceAt = req.tracePoints() > 0 ? logSpaced(stop.maxIterations(), req.tracePoints()) : new int[0];
+    int cap = req.tracePoints() > 0 ? traceAt.length + 1 : 0;
+    this.tIter = new int[cap];
+    this.tValue = new double[cap];
+    this.tDist = new double[cap];
+    this.tGrad = new double[cap];
+    this.tStep = new double[cap];
+  }
+
+  /** 0, then about {@code points − 1} geometrically spaced iterations up to {@code max}, de-duplicated. */
+  static int[] logSpaced(int max, int points) {
+    int[] raw = new int[points];
+    int k = 0;
+    raw[k++] = 0;
+    for (int i = 1; i < points && max > 0; i++) {
+      int t = (int) Math.round(Math.pow(max, (double) i / (points - 1)));
+      t = Math.max(1, Math.min(max, t));
+      if (t > raw[k - 1]) {
+        raw[k++] = t;
+      }
+    }
+    return Arrays.copyOf(raw, k);
+  }
+
+  /** Iteration 0: checks targets at the start point. */
+  void atStart(double[] x, double fx) {
+    afterStep(0, x, null, null, fx);
+  }
+
+  /**
+   * Checks the stopping rules after iteration t and records targets and trace.
+   *
+   * @param t     the iteration just completed (0 for the start point)
+   * @param x     the new iterate
+   * @param xPrev the previous iterate, or {@code null} (t = 0, or a solver that reports the step itself)
+   * @param grad  the gradient the solver last computed, or {@code null} (derivative-free)
+   * @param fx    f(x) if the solver knows it, else NaN
+   * @return true when the solve must stop; {@link #status} and {@link #reason} are then set
+   */
+  boolean afterStep(int t, double[] x, double[] xPrev, double[] grad, double fx) {
+    iterations = t;
+    double xSq = 0;
+    double stepSq = xPrev == null ? Double.NaN : 0;
+    for (int i = 0; i < n; i++) {
+      double xi = x[i];
+      xSq += xi * xi;
+      if (xPrev != null) {
+        double s = xi - xPrev[i];
+        stepSq += s * s;
+      }
+    }
+    // NaN and ±Inf fail this comparison too.
+    if (!(xSq <= boundSq)) {
+      return end(Status.DIVERGED, Double.isNaN(xSq) || Double.isInfinite(xSq)
+          ? "x became " + (Double.isNaN(xSq) ? "NaN" : "infinite") + " at iteration " + t
+          : fmt("||x|| = %.3g exceeded the divergence bound %.3g at iteration %d", Math.sqrt(xSq),
+              stop.divergenceBound(), t));
+    }
+    boolean traceNow = traceNext < traceAt.length && traceAt[traceNext] == t;
+    if (Double.isNaN(fx) && (gapLeft > 0 || valueTargetOn || traceNow)) {
+      fx = objective.value(x);
+    }
+    if (fx < bestValue) {
+      bestValue = fx;
+    }
+    if (Double.isInfinite(fx) || (Double.isNaN(fx) && (gapLeft > 0 || valueTargetOn))) {
+      return end(Status.DIVERGED, "f(x) = " + fx + " at iteration " + t);
+    }
+    double distSq = Double.NaN;
+    if (distLeft > 0 || traceNow) {
+      distSq = distanceSq(x);
+      for (int j = 0; j < distTargetsSq.length && distLeft > 0; j++) {
+        if (distanceHits[j] < 0 && distSq <= distTargetsSq[j]) {
+          distanceHits[j] = t;
+          distLeft--;
+        }
+      }
+    }
+    if (gapLeft > 0) {
+      double gap = fx - minimum;
+      for (int j = 0; j < gapTargets.length; j++) {
+        if (gapHits[j] < 0 && gap <= gapTargets[j]) {
+          gapHits[j] = t;
+          gapLeft--;
+        }
+      }
+    }
+    double gradSq = Double.NaN;
+    if (grad != null) {
+      gradSq = 0;
+      for (int i = 0; i < n; i++) {
+        gradSq += grad[i] * grad[i];
+      }
+    }
+    if (traceNow) {
+      record(t, fx, distSq, gradSq, stepSq);
+      traceNext++;
+    }
+    if (t == 0) {
+      return false;
+    }
+    if (grad != null && !(gradSq < Double.POSITIVE_INFINITY)) {
+      return end(Status.DIVERGED, "gradient became " + (Double.isNaN(gradSq) ? "NaN" : "infinite")
+          + " at iteration " + t);
+    }
+    if (valueTargetOn && fx <= stop.valueTarget()) {
+      return end(Status.CONVERGED, fmt("f(x) = %.6g reached the value target %.6g", fx, stop.valueTarget()));
+    }
+    if (grad != null && gradSq <= gradTolSq) {
+      return end(Status.CONVERGED, fmt("||grad f|| = %.3g <= gradient_tolerance %.3g", Math.sqrt(gradSq),
+          stop.gradientTolerance()));
+    }
+    if (stepSq == 0 && grad != null && gradSq > gradTolSq && stop.stepTolerance() == 0) {
+      return end(Status.STALLED, fmt("x did not change at iteration %d although ||grad f|| = %.3g: "
+          + "the step is below the precision of x", t, Math.sqrt(gradSq)));
+    }
+    if (stepSq <= stepTolSq) {
+      return end(Status.CONVERGED, fmt("||x - x_prev|| = %.3g <= step_tolerance %.3g", Math.sqrt(stepSq),
+          stop.stepTolerance()));
+    }
+    if (stop.maxEvaluations() > 0 && eval.valueEvaluations() >= stop.maxEvaluations()) {
+      return end(Status.MAX_ITERATIONS, "evaluation budget max_evaluations = " + stop.maxEvaluations()
+          + " used up at iteration " + t);
+    }
+    if ((t & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() > deadlineNanos) {
+      return timedOut(t);
+    }
+    return false;
+  }
+
+  /** Whether the evaluation budget is used up (for solvers that evaluate many times per iteration). */
+  boolean evaluationsExhausted() {
+    return stop.maxEvaluations() > 0 && eval.valueEvaluations() >= stop.maxEvaluations();
+  }
+
+  /** Whether the wall-clock budget is used up (for solvers with long iterations). */
+  boolean overTime() {
+    return deadlineNanos != Long.MAX_VALUE && System.nanoTime() > deadlineNanos;
+  }
+
+  boolean timedOut(int t) {
+    return end(Status.TIMED_OUT, "time budget of " + stop.timeBudgetMillis() + " ms used up at iteration " + t);
+  }
+
+  private double distanceSq(double[] x) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double d = x[i] - minimiser[i];
+      s += d * d;
+    }
+    return s;
+  }
+
+  private void record(int t, double fx, double distSq, double gradSq, double stepSq) {
+    tIter[traceCount] = t;
+    tValue[traceCount] = fx;
+    tDist[traceCount] = Math.sqrt(distSq);
+    tGrad[traceCount] = Math.sqrt(gradSq);
+    tStep[traceCount] = Math.sqrt(stepSq);
+    traceCount++;
+  }
+
+  /** Sets the final status (the first one set wins) and returns true. */
+  boolean end(Status s, String why) {
+    if (status == null) {
+      status = s;
+      reason = why;
+    }
+    return true;
+  }
+
+  /** Records an exception thrown by the objective as FAILED. */
+  void failed(Throwable e) {
+    String msg = e.getMessage();
+    end(Status.FAILED, "objective threw " + e.getClass().getName() + (msg == null ? "" : ": " + msg)
+        + " at iteration " + (iterations + 1));
+  }
+
+  /** Builds the result at {@code x}; MAX_ITERATIONS if no other status was set. */
+  SolveResult finish(double[] x, double fxKnown) {
+    end(Status.MAX_ITERATIONS, "reached max_iterations = " + stop.maxIterations());
+    double fx = fxKnown;
+    if (Double.isNaN(fx)) {
+      try {
+        fx = objective.value(x);
+      } catch (RuntimeException e) {
+        fx = Double.NaN;
+      }
+    }
+    if (fx < bestValue) {
+      bestValue = fx;
+    }
+    double dist = minimiser == null ? Double.NaN : Math.sqrt(distanceSq(x));
+    double gap = Double.isNaN(minimum) ? Double.NaN : fx - minimum;
+    Trace trace = null;
+    if (tIter.length > 0) {
+      if (traceCount == 0 || tIter[traceCount - 1] != iterations) {
+        record(iterations, fx, dist * dist, Double.NaN, Double.NaN);
+      }
+      trace = new Trace(Arrays.copyOf(tIter, traceCount), Arrays.copyOf(tValue, traceCount),
+          Arrays.copyOf(tDist, traceCount), Arrays.copyOf(tGrad, traceCount), Arrays.copyOf(tStep, traceCount));
+    }
+    return new SolveResult(x.clone(), fx, dist, gap, iterations, eval.valueEvaluations(),
+        eval.gradientEvaluations(), bestValue, status, reason, distanceHits.clone(), gapHits.clone(), trace,
+        System.nanoTime() - startNanos);
+  }
+
+  static String fmt(String f, Object... args) {
+    return String.format(Locale.ROOT, f, args);
+  }
+}

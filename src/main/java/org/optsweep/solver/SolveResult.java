@@ -1,0 +1,39 @@
+package org.optsweep.solver;
+
+/**
+ * The outcome of one solve. Carries its own counts (a solver instance holds configuration only).
+ *
+ * @param x                 final point (a fresh array)
+ * @param value             f(x)
+ * @param distance          ‖x − x*‖₂, NaN when the minimiser is unknown
+ * @param valueGap          f(x) − f*, NaN when the minimum is unknown
+ * @param iterations        iterations performed
+ * @param valueEvaluations  f evaluations the solver spent (finite differences included; monitoring not)
+ * @param gradientEvaluations gradient evaluations the solver spent
+ * @param bestValue         the lowest f seen at any point evaluated (solver's or monitor's)
+ * @param status            how it ended
+ * @param reason            a sentence: which test fired, with the numbers
+ * @param distanceHits      for each distance target, the first iteration with ‖x_t − x*‖ ≤ d, or −1
+ * @param gapHits           for each value-gap target, the first iteration with f(x_t) − f* ≤ g, or −1
+ * @param trace             sampled values, or {@code null} when not asked for
+ * @param wallNanos         wall-clock time of the solve
+ */
+public record SolveResult(double[] x, double value, double distance, double valueGap, int iterations,
+                          long valueEvaluations, long gradientEvaluations, double bestValue, Status status,
+                          String reason, int[] distanceHits, int[] gapHits, Trace trace, long wallNanos) {
+
+  /** Whether every distance and gap target was met at some iteration. */
+  public boolean allTargetsHit() {
+    for (int h : distanceHits) {
+      if (h < 0) {
+        return false;
+      }
+    }
+    for (int h : gapHits) {
+      if (h < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
