@@ -76,6 +76,10 @@ public final class GradientCheck {
       }
       f.gradient(x, ga);
       for (int i = 0; i < n; i++) {
+        if (!Double.isFinite(gn[i])) {
+          return new Result(Verdict.NOT_FINITE, Double.NaN, i, x.clone(),
+              f.name() + ": central-difference gradient component " + i + " = " + gn[i]);
+        }
         if (!Double.isFinite(ga[i])) {
           return new Result(Verdict.NOT_FINITE, Double.NaN, i, x.clone(),
               f.name() + ": analytic gradient component " + i + " = " + ga[i]);

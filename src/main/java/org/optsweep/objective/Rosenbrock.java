@@ -26,14 +26,7 @@ public final class Rosenbrock implements Objective {
     this.a = a;
     this.b = b;
     this.minimiser = new double[n];
-    // For a ≠ 1 the chain's minimiser is x_0 = a, x_{i+1} = x_i², which for a = 1 is all ones.
-    minimiser[0] = a;
-    for (int i = 1; i < n; i++) {
-      minimiser[i] = a == 1 ? 1 : minimiser[i - 1] * minimiser[i - 1];
-    }
-    if (a != 1) {
-      Arrays.fill(minimiser, 1, n, Double.NaN);
-    }
+    java.util.Arrays.fill(minimiser, 1.0);
   }
 
   @Override

@@ -1,0 +1,109 @@
+package org.optsweep.objective;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Data matrices shared by every objective instance in a JVM.
+ *
+ * <p>A Spark executor runs many solves of the same data-driven objective at once, each with its own
+ * (not thread-safe) {@link Objective} instance; reading the CSV per instance would multiply both I/O
+ * and memory by the number of concurrent solves. So a file is parsed once per (absolute path,
+ * last-modified time) and the same {@code double[][]} is handed to every caller. The arrays are shared
+ * and therefore <b>read-only by contract</b>: objectives never write to them. When a file's
+ * modification time changes, the next {@link #read} parses it again and the old copy is released.
+ *
+ * <p>Also holds the generators for the synthetic data objectives use when no file is given, so that
+ * the random streams are defined (and documented) in one place.
+ */
+public final class DataCache {
+  private DataCache() {}
+
+  private record Entry(long lastModifiedMillis, double[][] data) {}
+
+  private static final ConcurrentHashMap<Path, Entry> CACHE = new ConcurrentHashMap<>();
+
+  /**
+   * The matrix in a CSV file (format: {@link CsvMatrix}), parsed at most once per path and version.
+   *
+   * @param path a file path, relative to the working directory or absolute
+   * @return rows × columns; shared, must not be modified
+   * @throws IllegalArgumentException when the file is missing or unreadable (message: the absolute path
+   *                                  and the reason) or malformed (file, line, column, text, expectation)
+   */
+  public static double[][] read(String path) {
+    Path abs = Path.of(path).toAbsolutePath().normalize();
+    long modified;
+    try {
+      modified = Files.getLastModifiedTime(abs).toMillis();
+    } catch (IOException e) {
+      throw unreadable(abs, e);
+    }
+    Entry cached = CACHE.get(abs);
+    if (cached != null && cached.lastModifiedMillis() == modified) {
+      return cached.data();
+    }
+    // compute() serialises concurrent first reads of one path, so a big file is parsed once, not once
+    // per task thread that asks for it at the same moment.
+    return CACHE.compute(abs, (p, old) -> {
+      if (old != null && old.lastModifiedMillis() == modified) {
+        return old;
+      }
+      try (Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+        return new Entry(modified, CsvMatrix.parse(p.toString(), in));
+      } catch (IOException e) {
+        throw unreadable(p, e);
+      }
+    }).data();
+  }
+
+  /** Forgets every cached file (tests; a long-lived driver that wants memory back). */
+  public static void clear() {
+    CACHE.clear();
+  }
+
+  private static IllegalArgumentException unreadable(Path p, IOException e) {
+    String reason;
+    if (e instanceof NoSuchFileException) {
+      reason = "no such file";
+    } else if (e instanceof AccessDeniedException) {
+      reason = "permission denied";
+    } else if (e instanceof java.nio.charset.CharacterCodingException) {
+      reason = "not UTF-8 text";
+    } else {
+      reason = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+    }
+    return new IllegalArgumentException("data file " + p + " cannot be read: " + reason
+        + " (expected a readable CSV file of numbers)", e);
+  }
+
+  /**
+   * A standard normal deviate by the Box-Muller transform, z = √(−2 ln u₁)·cos(2π u₂), using two fresh
+   * uniforms per deviate (the sine partner is discarded so that no state is hidden outside {@code rng}).
+   * u₁ = 1 − nextDouble() lies in (0, 1], so the logarithm is finite. Uses {@link StrictMath} so that
+   * generated data sets are bit-identical on every JVM and CPU.
+   */
+  static double standardNormal(SplittableRandom rng) {
+    double u1 = 1.0 - rng.nextDouble();
+    double u2 = rng.nextDouble();
+    return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * StrictMath.PI * u2);
+  }
+
+  /** A rows × cols matrix of standard normals, filled row by row from {@code rng}. */
+  static double[][] gaussian(int rows, int cols, SplittableRandom rng) {
+    double[][] m = new double[rows][cols];
+    for (double[] row : m) {
+      for (int j = 0; j < cols; j++) {
+        row[j] = standardNormal(rng);
+      }
+    }
+    return m;
+  }
+}

@@ -1,0 +1,252 @@
+package org.optsweep.objective;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.optsweep.param.InvalidParameterException;
+import org.optsweep.param.Param;
+import org.optsweep.param.Settings;
+
+/**
+ * The group-sparse self-reconstruction loss from the seed question "gradient descent for arbitrary
+ * convex loss": f(B) = ‖X B − X‖_F + λ Σ_i ‖B_i‖₂^½, where X is n × p data, B is the variable vector
+ * reshaped row-major to p × p and B_i is row i of B (the asker's {@code b.reshape}, {@code
+ * np.linalg.norm(B, axis=1)**0.5}).
+ *
+ * <p>Despite the question's title the loss is not convex for λ &gt; 0 (‖B_i‖^½ is concave along
+ * rays) and is not differentiable where R = XB − X = 0 (a cone) or where a row B_i = 0 (infinite
+ * slope). Where it is differentiable the gradient is X&#7488;R/‖R‖_F + λ·½‖B_i‖^{−3/2}B_i row by row;
+ * the sub-gradient chosen at the kinks is 0 for the reconstruction term when R = 0 and 0 for the
+ * penalty of a row with B_i = 0 (both make the respective point stationary, which is what a
+ * "sparse row" minimiser needs).
+ *
+ * <p>Known optimum: for λ = 0 the minimum is 0 at B = I (flattened identity); it is the minimiser
+ * reported even when X has dependent columns and others exist. For λ &gt; 0 no closed form is
+ * known: {@link #minimiser()} is {@code null} and {@link #minimum()} NaN.
+ *
+ * <p>{@link #value} and {@link #gradient} allocate nothing (R lives in an instance buffer), so
+ * instances are not thread-safe.
+ */
+public final class GroupSparse implements Objective {
+  private final double[][] x;
+  private final int n;
+  private final int p;
+  private final double lambda;
+  private final double[] residual;
+  private final double[] identity;
+
+  /**
+   * @param x      n × p data, rows are observations; shared and not modified
+   * @param lambda λ ≥ 0, weight of the Σ‖B_i‖^½ row penalty
+   */
+  public GroupSparse(double[][] x, double lambda) {
+    if (x.length == 0 || x[0].length == 0) {
+      throw new IllegalArgumentException("group_sparse data must have at least one row and one column");
+    }
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("group_sparse lambda must be a finite number >= 0, got " + lambda);
+    }
+    this.x = x;
+    this.n = x.length;
+    this.p = x[0].length;
+    for (int r = 0; r < n; r++) {
+      if (x[r].length != p) {
+        throw new IllegalArgumentException("group_sparse data row " + r + " has " + x[r].length
+            + " columns, expected " + p);
+      }
+    }
+    this.lambda = lambda;
+    this.residual = new double[n * p];
+    this.identity = new double[p * p];
+    for (int i = 0; i < p; i++) {
+      identity[i * p + i] = 1;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "group_sparse";
+  }
+
+  /** p², the entries of B. */
+  @Override
+  public int dimension() {
+    return p * p;
+  }
+
+  @Override
+  public double value(double[] b) {
+    return Math.sqrt(residuals(b)) + lambda * penalty(b);
+  }
+
+  /** Fills {@code residual} with R = XB − X (row-major n × p) and returns ‖R‖_F². */
+  private double residuals(double[] b) {
+    double sum = 0;
+    for (int r = 0; r < n; r++) {
+      double[] xr = x[r];
+      int off = r * p;
+      for (int j = 0; j < p; j++) {
+        double v = -xr[j];
+        for (int k = 0; k < p; k++) {
+          v += xr[k] * b[k * p + j];
+        }
+        residual[off + j] = v;
+        sum += v * v;
+      }
+    }
+    return sum;
+  }
+
+  private double penalty(double[] b) {
+    double s = 0;
+    for (int i = 0; i < p; i++) {
+      s += Math.sqrt(Math.sqrt(rowSquaredNorm(b, i)));
+    }
+    return s;
+  }
+
+  private double rowSquaredNorm(double[] b, int i) {
+    double s = 0;
+    for (int j = 0; j < p; j++) {
+      double v = b[i * p + j];
+      s += v * v;
+    }
+    return s;
+  }
+
+  @Override
+  public boolean hasGradient() {
+    return true;
+  }
+
+  @Override
+  public void gradient(double[] b, double[] grad) {
+    valueAndGradient(b, grad);
+  }
+
+  @Override
+  public double valueAndGradient(double[] b, double[] grad) {
+    double norm = Math.sqrt(residuals(b));
+    double scale = norm > 0 ? 1.0 / norm : 0.0;
+    // d‖R‖_F/dB = XᵀR/‖R‖_F, accumulated observation by observation so X is read row-wise.
+    Arrays.fill(grad, 0, p * p, 0.0);
+    for (int r = 0; r < n; r++) {
+      double[] xr = x[r];
+      int off = r * p;
+      for (int k = 0; k < p; k++) {
+        double xk = scale * xr[k];
+        int gk = k * p;
+        for (int j = 0; j < p; j++) {
+          grad[gk + j] += xk * residual[off + j];
+        }
+      }
+    }
+    double penalty = 0;
+    for (int i = 0; i < p; i++) {
+      double sq = rowSquaredNorm(b, i);
+      double rowNorm = Math.sqrt(sq);
+      double root = Math.sqrt(rowNorm);
+      penalty += root;
+      if (lambda != 0 && rowNorm > 0) {
+        // d/dB_i ‖B_i‖^½ = ½‖B_i‖^{−3/2} B_i
+        double k = 0.5 * lambda / (rowNorm * root);
+        for (int j = 0; j < p; j++) {
+          grad[i * p + j] += k * b[i * p + j];
+        }
+      }
+    }
+    return norm + lambda * penalty;
+  }
+
+  /** The flattened p × p identity when λ = 0; {@code null} (unknown) when λ &gt; 0. */
+  @Override
+  public double[] minimiser() {
+    return lambda == 0 ? identity : null;
+  }
+
+  /** 0 when λ = 0; NaN (unknown) when λ &gt; 0. */
+  @Override
+  public double minimum() {
+    return lambda == 0 ? 0.0 : Double.NaN;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "group_sparse{n=%d, p=%d, lambda=%s}", n, p, lambda);
+  }
+
+  /**
+   * Synthetic X: n × p standard normals from {@code SplittableRandom(seed)} (Box-Muller, row by row).
+   *
+   * @param n    observations (rows)
+   * @param p    columns
+   * @param seed seed of the stream
+   * @return n × p
+   */
+  public static double[][] generate(int n, int p, long seed) {
+    return DataCache.gaussian(n, p, new SplittableRandom(seed));
+  }
+
+  /** Registers {@code group_sparse}. */
+  public static final class Provider implements ObjectiveProvider {
+    /** Largest p accepted: B has p² entries (≤ 10⁶, the largest dimension anywhere) and ∇f costs n·p². */
+    static final int MAX_COLUMNS = 1000;
+
+    @Override
+    public String name() {
+      return "group_sparse";
+    }
+
+    @Override
+    public String description() {
+      return "|X B - X|_F + lambda sum_i |B_i|^(1/2), B = x reshaped p x p (seed question); "
+          + "minimum 0 at B = I for lambda = 0, unknown otherwise";
+    }
+
+    /**
+     * {@code data}: CSV of X, n rows × p columns (default: none, generate); {@code rows}: n of generated
+     * X (default 20; ignored with {@code data}); {@code columns}: p (default 3; with {@code data} it must
+     * equal the file's column count); {@code lambda}: λ ≥ 0, row-penalty weight (default 0);
+     * {@code data_seed}: seed of generated X (default 1).
+     */
+    @Override
+    public List<Param> params() {
+      return List.of(
+          Param.text("data", null, "CSV of X, one observation per row; none: generate N(0,1) entries"),
+          Param.integer("rows", 20, 1, Integer.MAX_VALUE, "n, observations in generated X "
+              + "(ignored when data is given)"),
+          Param.integer("columns", 3, 1, MAX_COLUMNS, "p, columns of X; B is p x p, so the dimension is p^2;"
+              + " with data it must equal the file's column count"),
+          Param.nonNegative("lambda", 0, "lambda, weight of the row penalty sum_i |B_i|^(1/2)"),
+          Param.integer("data_seed", 1, 0, Integer.MAX_VALUE, "seed of the generated X "
+              + "(java.util.SplittableRandom, Box-Muller)"));
+    }
+
+    @Override
+    public Objective create(Settings s) {
+      String path = s.getString("data");
+      int p = s.getInt("columns");
+      double[][] x;
+      if (path != null) {
+        x = DataCache.read(path);
+        if (x[0].length > MAX_COLUMNS) {
+          throw new InvalidParameterException(s.owner(), "data", path, "at most " + MAX_COLUMNS
+              + " columns (the dimension is columns^2), found " + x[0].length);
+        }
+        if (x[0].length != p) {
+          throw new InvalidParameterException(s.owner(), "columns", p, x[0].length
+              + ", the number of columns in " + path);
+        }
+      } else {
+        int n = s.getInt("rows");
+        if ((long) n * p > Ridge.Provider.MAX_CELLS) {
+          throw new InvalidParameterException(s.owner(), "rows", n, "rows x columns <= "
+              + Ridge.Provider.MAX_CELLS + " (columns is " + p + ")");
+        }
+        x = generate(n, p, s.getInt("data_seed"));
+      }
+      return new GroupSparse(x, s.getDouble("lambda"));
+    }
+  }
+}
