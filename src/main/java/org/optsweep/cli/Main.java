@@ -29,6 +29,8 @@ public final class Main {
   static Map<String, Command> commands() {
     Map<String, Command> m = new LinkedHashMap<>();
     m.put("solve", new SolveCommand());
+    m.put("run", new RunCommand());
+    m.put("validate", new ValidateCommand());
     m.put("list", new ListCommand());
     return m;
   }

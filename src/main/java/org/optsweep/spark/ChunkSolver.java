@@ -1,0 +1,244 @@
+package org.optsweep.spark;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
+import org.optsweep.objective.Objective;
+import org.optsweep.solver.SolveResult;
+import org.optsweep.solver.Status;
+import org.optsweep.solver.Targets;
+import org.optsweep.solver.Trace;
+import org.optsweep.spec.JobParser;
+import org.optsweep.spec.JobSpec;
+import org.optsweep.spec.Trial;
+
+/**
+ * The work of one Spark task: a contiguous block of a chunk's trials, decoded by index on the
+ * executor and solved replicate by replicate, streamed out as rows (nothing is collected).
+ *
+ * <p>The job travels as its YAML text and is re-read once per executor JVM, so no spec object needs
+ * to be serialisable and what runs is exactly what was validated. Every number depends only on
+ * (job seed, study, trial, replicate): never on the task, partition or executor.
+ */
+final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
+  private static final long serialVersionUID = 1L;
+  private static final ConcurrentHashMap<String, JobSpec> JOBS = new ConcurrentHashMap<>();
+
+  private final String jobFile;
+  private final String jobText;
+  private final Columns columns;
+  private final int chunk;
+  private final long lo;
+  private final long hi;
+  private final int tasks;
+  private final LongAccumulator trialsDone;
+  private final int width;
+
+  ChunkSolver(String jobFile, String jobText, Columns columns, int chunk, long lo, long hi, int tasks,
+              LongAccumulator trialsDone) {
+    this.jobFile = jobFile;
+    this.jobText = jobText;
+    this.columns = columns;
+    this.chunk = chunk;
+    this.lo = lo;
+    this.hi = hi;
+    this.tasks = tasks;
+    this.trialsDone = trialsDone;
+    this.width = columns.solveSchema().size();
+  }
+
+  /** The global trial range [first, last) of task k of {@code tasks} over [lo, hi). */
+  static long[] block(long lo, long hi, int k, int tasks) {
+    long n = hi - lo;
+    return new long[] {lo + n * k / tasks, lo + n * (k + 1) / tasks};
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Integer> taskIds) {
+    JobSpec job = JOBS.computeIfAbsent(jobText, t -> JobParser.parseValidated(jobFile, t));
+    String executor = SparkEnv.get() == null ? null : SparkEnv.get().executorId();
+    return new Iterator<>() {
+      private final ArrayDeque<Row> ready = new ArrayDeque<>();
+      private long next = -1;
+      private long end = -1;
+
+      private boolean fill() {
+        while (ready.isEmpty()) {
+          if (next >= end) {
+            if (!taskIds.hasNext()) {
+              return false;
+            }
+            long[] b = block(lo, hi, taskIds.next(), tasks);
+            next = b[0];
+            end = b[1];
+            continue;
+          }
+          solveTrial(job, next++, executor, ready);
+          trialsDone.add(1);
+        }
+        return true;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return fill();
+      }
+
+      @Override
+      public Row next() {
+        if (!fill()) {
+          throw new NoSuchElementException();
+        }
+        return ready.poll();
+      }
+    };
+  }
+
+  private void solveTrial(JobSpec job, long global, String executor, ArrayDeque<Row> out) {
+    int s = 0;
+    long i = global;
+    while (i >= job.trials(s)) {
+      i -= job.trials(s);
+      s++;
+    }
+    String study = job.studies().get(s).name();
+    Trial trial;
+    try {
+      trial = job.trial(s, i);
+    } catch (IllegalArgumentException e) {
+      // A combination the driver's sample did not catch: a FAILED row per replicate, never a crash.
+      for (int r = 0; r < job.replicates(); r++) {
+        out.add(failedRow(job, s, study, i, r, "invalid setting " + job.values(s, i) + ": " + e.getMessage(),
+            executor));
+      }
+      return;
+    }
+    Object[] hyper = columns.values(trial);
+    var solver = trial.setup().solver();
+    for (int r = 0; r < job.replicates(); r++) {
+      double[] start = job.start(s, i, r);
+      Objective f = trial.setup().objective();
+      int tracePoints = r < job.traceReplicates() ? job.tracePoints() : 0;
+      SolveResult res;
+      try {
+        res = solver.solve(trial.setup().request(f, start, job.targets(), tracePoints));
+      } catch (IllegalArgumentException e) {
+        out.add(failedRow(job, s, study, i, r, e.getMessage(), executor));
+        continue;
+      }
+      out.add(row(job, study, i, r, trial, hyper, start, res, f, executor));
+    }
+  }
+
+  private Row row(JobSpec job, String study, long i, int r, Trial t, Object[] hyper, double[] start,
+                  SolveResult res, Objective f, String executor) {
+    Targets tg = job.targets();
+    boolean distOk = f.minimiser() != null && tg.distances().length > 0;
+    boolean gapOk = !Double.isNaN(f.minimum()) && tg.gaps().length > 0;
+    boolean success;
+    Integer hit = null;
+    boolean finalSuccess;
+    if (!distOk && !gapOk) {
+      // No decidable target: success means a convergence test passed.
+      success = res.status() == Status.CONVERGED;
+      hit = success ? res.iterations() : null;
+      finalSuccess = success;
+    } else {
+      int h = 0;
+      success = true;
+      finalSuccess = true;
+      if (distOk) {
+        h = Math.max(h, res.distanceHits()[0]);
+        success &= res.distanceHits()[0] >= 0;
+        finalSuccess &= res.distance() <= tg.distances()[0];
+      }
+      if (gapOk) {
+        h = Math.max(h, res.gapHits()[0]);
+        success &= res.gapHits()[0] >= 0;
+        finalSuccess &= res.valueGap() <= tg.gaps()[0];
+      }
+      hit = success ? h : null;
+    }
+    Trace tr = res.trace();
+    Object[] v = new Object[width];
+    int k = 0;
+    v[k++] = job.name();
+    v[k++] = study;
+    v[k++] = i;
+    v[k++] = r;
+    v[k++] = t.setup().objectiveName();
+    v[k++] = t.setup().solverName();
+    v[k++] = t.setup().scheduleName();
+    for (Object h : hyper) {
+      v[k++] = h;
+    }
+    v[k++] = start;
+    v[k++] = res.x();
+    v[k++] = res.value();
+    v[k++] = nullIfNaN(res.distance());
+    v[k++] = nullIfNaN(res.valueGap());
+    v[k++] = res.bestValue();
+    v[k++] = res.iterations();
+    v[k++] = res.valueEvaluations();
+    v[k++] = res.gradientEvaluations();
+    v[k++] = res.status().name();
+    v[k++] = res.reason();
+    v[k++] = res.distanceHits();
+    v[k++] = res.gapHits();
+    v[k++] = success;
+    v[k++] = hit;
+    v[k++] = finalSuccess;
+    v[k++] = res.wallNanos() / 1e6;
+    v[k++] = executor;
+    v[k++] = chunk;
+    v[k++] = tr == null ? null : tr.iterations();
+    v[k++] = tr == null ? null : tr.values();
+    v[k++] = tr == null ? null : tr.distances();
+    v[k++] = tr == null ? null : tr.gradientNorms();
+    v[k] = tr == null ? null : tr.stepNorms();
+    return RowFactory.create(v);
+  }
+
+  private Row failedRow(JobSpec job, int s, String study, long i, int r, String reason, String executor) {
+    Object[] v = new Object[width];
+    int k = 0;
+    v[k++] = job.name();
+    v[k++] = study;
+    v[k++] = i;
+    v[k++] = r;
+    v[k++] = job.studies().get(s).objective();
+    v[k++] = job.studies().get(s).solver();
+    v[k++] = null;
+    k += columns.hyper.size();
+    v[k++] = job.start(s, i, r);
+    v[k++] = null;
+    v[k++] = Double.NaN;
+    v[k++] = null;
+    v[k++] = null;
+    v[k++] = Double.NaN;
+    v[k++] = 0;
+    v[k++] = 0L;
+    v[k++] = 0L;
+    v[k++] = Status.FAILED.name();
+    v[k++] = reason;
+    v[k++] = new int[0];
+    v[k++] = new int[0];
+    v[k++] = false;
+    v[k++] = null;
+    v[k++] = false;
+    v[k++] = 0.0;
+    v[k++] = executor;
+    v[k] = chunk;
+    return RowFactory.create(v);
+  }
+
+  private static Double nullIfNaN(double d) {
+    return Double.isNaN(d) ? null : d;
+  }
+}

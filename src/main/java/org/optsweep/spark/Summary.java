@@ -1,0 +1,110 @@
+package org.optsweep.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.optsweep.spec.JobSpec;
+
+/**
+ * The {@code summary/} table: one row per setting (study, trial) over its replicates.
+ *
+ * <ul>
+ *   <li>{@code success_rate}: share of replicates that hit every headline target at some iteration
+ *       (COCO's anytime success); {@code final_success_rate}: share whose final point meets them.</li>
+ *   <li>{@code ert_iterations}: COCO's average running time, (Σ hit iteration over successes +
+ *       Σ iterations over failures) / successes — the expected iterations to a success when
+ *       failed runs are restarted; null without successes.</li>
+ *   <li>{@code ert_evaluations}: the same in f + ∇f evaluations, a run's evaluations pro-rated to
+ *       its hit iteration.</li>
+ *   <li>quartiles of the final distance and value gap, the best final gap, and counts of DIVERGED
+ *       and FAILED/TIMED_OUT replicates.</li>
+ * </ul>
+ */
+final class Summary {
+  private Summary() {}
+
+  static Dataset<Row> of(Dataset<Row> runs, Columns columns) {
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(org.apache.spark.sql.functions.first("job").as("job"));
+    aggs.add(org.apache.spark.sql.functions.first("objective").as("objective"));
+    aggs.add(org.apache.spark.sql.functions.first("solver").as("solver"));
+    aggs.add(org.apache.spark.sql.functions.first("schedule").as("schedule"));
+    for (String h : columns.hyperNames()) {
+      aggs.add(org.apache.spark.sql.functions.first(h).as(h));
+    }
+    aggs.add(expr("count(*)").as("replicates"));
+    aggs.add(expr("sum(CAST(success AS INT))").as("successes"));
+    aggs.add(expr("avg(CAST(success AS DOUBLE))").as("success_rate"));
+    aggs.add(expr("avg(CAST(final_success AS DOUBLE))").as("final_success_rate"));
+    aggs.add(expr("sum(CASE WHEN success THEN hit_iteration ELSE iterations END) "
+        + "/ nullif(sum(CAST(success AS INT)), 0)").as("ert_iterations"));
+    aggs.add(expr("sum(CASE WHEN success THEN (f_evals + grad_evals) * hit_iteration / greatest(iterations, 1) "
+        + "ELSE f_evals + grad_evals END) / nullif(sum(CAST(success AS INT)), 0)").as("ert_evaluations"));
+    aggs.add(expr("percentile(distance, 0.25)").as("distance_q25"));
+    aggs.add(expr("percentile(distance, 0.5)").as("distance_median"));
+    aggs.add(expr("percentile(distance, 0.75)").as("distance_q75"));
+    aggs.add(expr("percentile(value_gap, 0.25)").as("gap_q25"));
+    aggs.add(expr("percentile(value_gap, 0.5)").as("gap_median"));
+    aggs.add(expr("percentile(value_gap, 0.75)").as("gap_q75"));
+    aggs.add(expr("min(value_gap)").as("gap_min"));
+    aggs.add(expr("avg(iterations)").as("iterations_mean"));
+    aggs.add(expr("sum(CASE WHEN status = 'DIVERGED' THEN 1 ELSE 0 END)").as("diverged"));
+    aggs.add(expr("sum(CASE WHEN status IN ('FAILED', 'TIMED_OUT') THEN 1 ELSE 0 END)").as("failed"));
+    return runs.groupBy(col("study"), col("trial"))
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+  }
+
+  /** Prints the best settings by success rate, then ERT, then median distance. */
+  static void printBest(Dataset<Row> summary, Columns columns, JobSpec job, PrintStream out, String where,
+                        double seconds, long rows) {
+    List<Row> best = summary.orderBy(col("success_rate").desc(), col("ert_iterations").asc_nulls_last(),
+        col("distance_median").asc_nulls_last()).limit(10).collectAsList();
+    out.printf(Locale.ROOT, "%noptsweep: %s — %,d solves (%,d trials x %d replicates) in %.1f s%n", job.name(), rows,
+        job.totalTrials(), job.replicates(), seconds);
+    String targets = "targets: distance " + first(job.targets().distances()) + ", value gap "
+        + first(job.targets().gaps());
+    out.println("best settings by success rate, then expected iterations to success (" + targets + "):");
+    List<String> swept = columns.swept;
+    StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-14s %8s", "study", "trial"));
+    for (String s : swept) {
+      h.append(String.format(Locale.ROOT, " %14s", shorten(s)));
+    }
+    h.append(String.format(Locale.ROOT, " %9s %11s %11s %11s", "success", "ert_iter", "med_dist", "med_gap"));
+    out.println(h);
+    for (Row r : best) {
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-14s %8d", r.getAs("study"),
+          (long) r.getAs("trial")));
+      for (String s : swept) {
+        Object v = r.getAs(s);
+        b.append(String.format(Locale.ROOT, " %14s", v instanceof Double d ? String.format(Locale.ROOT, "%.5g", d)
+            : String.valueOf(v)));
+      }
+      long succ = r.getAs("successes") == null ? 0 : (long) r.getAs("successes");
+      long reps = r.getAs("replicates");
+      b.append(String.format(Locale.ROOT, " %9s %11s %11s %11s", succ + "/" + reps, num(r.getAs("ert_iterations")),
+          num(r.getAs("distance_median")), num(r.getAs("gap_median"))));
+      out.println(b);
+    }
+    out.println("output: " + where + " (runs/, traces/, summary/ as Parquet; job.json)");
+  }
+
+  private static String first(double[] a) {
+    return a.length == 0 ? "none" : String.valueOf(a[0]);
+  }
+
+  private static String shorten(String col) {
+    return col.length() <= 14 ? col : col.substring(col.indexOf('_') + 1);
+  }
+
+  private static String num(Object o) {
+    return o == null ? "-" : String.format(Locale.ROOT, "%.3g", ((Number) o).doubleValue());
+  }
+}

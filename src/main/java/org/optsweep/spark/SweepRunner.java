@@ -1,0 +1,354 @@
+package org.optsweep.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.optsweep.cli.UsageException;
+import org.optsweep.spec.JobSpec;
+
+/**
+ * The driver of {@code optsweep run}: splits the job's trials into chunks (one Spark job each) and
+ * each chunk into contiguous blocks (one task each), writes {@code runs/} and {@code traces/} as
+ * Parquet without collecting rows on the driver, then {@code summary/} from the complete runs, and
+ * {@code job.json} with the resolved job, versions, Spark configuration, timings and status.
+ *
+ * <p>A chunk is committed by a marker file after both its tables are written; {@code --resume} skips
+ * committed chunks and rewrites the others, so a run killed at any point finishes with every
+ * (trial, replicate) exactly once.
+ */
+public final class SweepRunner {
+  private SweepRunner() {}
+
+  /** Directories and files of an output. */
+  public static final String RUNS = "runs";
+  public static final String TRACES = "traces";
+  public static final String SUMMARY = "summary";
+  public static final String JOB_JSON = "job.json";
+  public static final String JOB_YAML = "job.yaml";
+  public static final String CHUNKS = "_chunks";
+  public static final String SUCCESS = "_SUCCESS";
+
+  /**
+   * How to run.
+   *
+   * @param out       output location (a directory or any Hadoop path)
+   * @param master    Spark master, or null (spark-submit's, else local[*])
+   * @param conf      extra Spark configuration
+   * @param overwrite replace an existing output
+   * @param resume    finish an existing output of the same job
+   * @param console   where progress and the result table go
+   */
+  public record Options(String out, String master, Map<String, String> conf, boolean overwrite, boolean resume,
+                        PrintStream console) {}
+
+  /** What the run did. */
+  public record Result(long rows, int chunksRun, int chunksSkipped, double seconds) {}
+
+  /**
+   * Checks the output location before Spark starts: refuses an existing output without
+   * {@code --overwrite}/{@code --resume}, a path that is a file, and a resume of another job.
+   *
+   * @return the output
+   */
+  public static Output prepareOutput(String jobText, Options o) throws IOException {
+    Output out = new Output(o.out(), new org.apache.hadoop.conf.Configuration());
+    FileStatus st = out.status();
+    if (st != null && !st.isDirectory()) {
+      throw new UsageException("output path " + o.out() + " is a file; expected a directory (or a path that does not exist)");
+    }
+    if (o.resume()) {
+      if (st == null || !out.exists(JOB_YAML)) {
+        throw new UsageException("--resume " + o.out() + ": no optsweep output there (no " + JOB_YAML + ") to resume");
+      }
+      if (!out.read(JOB_YAML).equals(jobText)) {
+        throw new UsageException("--resume " + o.out() + ": the output was made by a different job file (its "
+            + JOB_YAML + " differs from the one given); resume with the same job, or start a new output");
+      }
+      if (out.exists(SUCCESS)) {
+        throw new UsageException("--resume " + o.out() + ": that run already finished (" + SUCCESS + " exists)");
+      }
+    } else if (st != null && (out.fs.listStatus(out.root).length > 0)) {
+      if (!o.overwrite()) {
+        throw new UsageException("output " + o.out() + " already exists; pass --overwrite to replace it, "
+            + "or --resume to finish an interrupted run of the same job");
+      }
+      out.delete("");
+    }
+    return out;
+  }
+
+  /** Runs the job. The output must have been checked by {@link #prepareOutput}. */
+  public static Result run(JobSpec job, String jobText, Output out, Options o) throws Exception {
+    long t0 = System.nanoTime();
+    Map<String, Object> info = new LinkedHashMap<>();
+    info.put("status", "RUNNING");
+    info.put("started", Instant.now().toString());
+    SparkSession spark = session(job, o);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Columns columns = new Columns(job);
+    int chunks = job.chunks();
+    int cores = jsc.defaultParallelism();
+    if (!o.resume()) {
+      out.write(JOB_YAML, jobText);
+    }
+    describe(info, job, jobText, spark, out, cores, chunks);
+    out.write(JOB_JSON, json(info));
+    LongAccumulator done = jsc.sc().longAccumulator("trials done");
+    Progress progress = new Progress(o.console(), done, job.totalTrials());
+    int ran = 0;
+    int skipped = 0;
+    try {
+      progress.start();
+      long per = job.trialsPerChunk();
+      for (int c = 0; c < chunks; c++) {
+        long lo = c * per;
+        long hi = Math.min(job.totalTrials(), lo + per);
+        if (out.exists(CHUNKS + "/" + c)) {
+          skipped++;
+          progress.skip(hi - lo);
+          continue;
+        }
+        runChunk(spark, jsc, job, jobText, columns, out, c, lo, hi, cores, done);
+        out.write(CHUNKS + "/" + c, "committed " + Instant.now() + "\n");
+        ran++;
+      }
+      progress.stop();
+      Dataset<Row> runs = spark.read().parquet(out.uri(RUNS));
+      long rows = runs.count();
+      if (rows != job.totalSolves()) {
+        throw new IllegalStateException("runs/ holds " + rows + " rows, expected " + job.totalSolves());
+      }
+      Dataset<Row> summary = Summary.of(runs, columns);
+      summary.write().mode(SaveMode.Overwrite).parquet(out.uri(SUMMARY));
+      Dataset<Row> written = spark.read().parquet(out.uri(SUMMARY));
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      Summary.printBest(written, columns, job, o.console(), out.uri(""), seconds, rows);
+      info.put("status", "SUCCEEDED");
+      info.put("finished", Instant.now().toString());
+      info.put("seconds", seconds);
+      info.put("rows", rows);
+      info.put("chunks_run", ran);
+      info.put("chunks_skipped", skipped);
+      out.write(JOB_JSON, json(info));
+      out.write(SUCCESS, "");
+      return new Result(rows, ran, skipped, seconds);
+    } catch (Exception | Error e) {
+      progress.stop();
+      info.put("status", "FAILED");
+      info.put("error", e.toString());
+      info.put("finished", Instant.now().toString());
+      try {
+        out.write(JOB_JSON, json(info));
+      } catch (IOException io) {
+        e.addSuppressed(io);
+      }
+      throw e;
+    }
+  }
+
+  private static void runChunk(SparkSession spark, JavaSparkContext jsc, JobSpec job, String jobText,
+                               Columns columns, Output out, int c, long lo, long hi, int cores,
+                               LongAccumulator done) throws IOException {
+    // A chunk that was started but not committed left partial files: remove them first.
+    for (String table : List.of(RUNS, TRACES)) {
+      FileStatus[] partial = out.fs.globStatus(out.path(table + "/*/*/chunk=" + c));
+      if (partial != null) {
+        for (FileStatus f : partial) {
+          out.fs.delete(f.getPath(), true);
+        }
+      }
+    }
+    int tasks = (int) Math.max(1, Math.min(hi - lo, (long) cores * job.tasksPerCore()));
+    List<Integer> ids = IntStream.range(0, tasks).boxed().toList();
+    JavaRDD<Row> rows = jsc.parallelize(ids, tasks)
+        .mapPartitions(new ChunkSolver(job.file(), jobText, columns, c, lo, hi, tasks, done));
+    jsc.setJobGroup("optsweep-chunk-" + c, "optsweep " + job.name() + " chunk " + c, false);
+    Dataset<Row> df = spark.createDataFrame(rows, columns.solveSchema());
+    boolean traces = job.tracePoints() > 0 && job.traceReplicates() > 0;
+    if (traces) {
+      // Solve once, write two tables: the solve rows are kept on the executors' disks in between.
+      df = df.persist(StorageLevel.DISK_ONLY());
+    }
+    String[] traceCols = {"trace_iteration", "trace_value", "trace_distance", "trace_gradient_norm",
+        "trace_step_norm"};
+    df.drop(traceCols).write().mode(SaveMode.Append).partitionBy("objective", "solver", "chunk")
+        .parquet(out.uri(RUNS));
+    if (traces) {
+      df.filter(col("trace_iteration").isNotNull())
+          .select(col("job"), col("study"), col("trial"), col("replicate"), col("objective"), col("solver"),
+              col("chunk"), expr("inline(arrays_zip(trace_iteration, trace_value, trace_distance, "
+                  + "trace_gradient_norm, trace_step_norm))"))
+          .toDF("job", "study", "trial", "replicate", "objective", "solver", "chunk", "iteration", "value",
+              "distance", "gradient_norm", "step_norm")
+          .write().mode(SaveMode.Append).partitionBy("objective", "solver", "chunk").parquet(out.uri(TRACES));
+      df.unpersist();
+    }
+  }
+
+  private static SparkSession session(JobSpec job, Options o) {
+    SparkConf probe = new SparkConf();
+    SparkSession.Builder b = SparkSession.builder().appName("optsweep " + job.name());
+    if (o.master() != null) {
+      b.master(o.master());
+    } else if (!probe.contains("spark.master")) {
+      b.master("local[*]");
+    }
+    if (!probe.contains("spark.ui.showConsoleProgress")) {
+      b.config("spark.ui.showConsoleProgress", "false");
+    }
+    o.conf().forEach(b::config);
+    return b.getOrCreate();
+  }
+
+  private static void describe(Map<String, Object> info, JobSpec job, String jobText, SparkSession spark,
+                               Output out, int cores, int chunks) {
+    info.put("job", job.name());
+    info.put("job_file", job.file());
+    info.put("job_sha256", sha256(jobText));
+    info.put("seed", job.seed());
+    info.put("resolved", job.resolved());
+    Map<String, Object> counts = new LinkedHashMap<>();
+    for (int s = 0; s < job.studies().size(); s++) {
+      counts.put(job.studies().get(s).name(), job.trials(s));
+    }
+    info.put("trials", counts);
+    info.put("replicates", job.replicates());
+    info.put("solves", job.totalSolves());
+    info.put("chunks", chunks);
+    info.put("trials_per_chunk", job.trialsPerChunk());
+    Map<String, Object> targets = new LinkedHashMap<>();
+    targets.put("distance", job.targets().distances());
+    targets.put("value_gap", job.targets().gaps());
+    targets.put("headline", "the first distance and the first value_gap threshold; success = both hit");
+    info.put("targets", targets);
+    Map<String, Object> versions = new LinkedHashMap<>();
+    Package pkg = SweepRunner.class.getPackage();
+    versions.put("optsweep", pkg.getImplementationVersion() == null ? "dev" : pkg.getImplementationVersion());
+    versions.put("spark", spark.version());
+    versions.put("scala", scala.util.Properties.versionNumberString());
+    versions.put("java", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.version"));
+    versions.put("os_arch", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    versions.put("math", "java.lang.Math (HotSpot intrinsics): bit-reproducible on the same JVM build and CPU "
+        + "family; another JVM or architecture can differ in the last bit, which chaotic settings amplify");
+    info.put("versions", versions);
+    info.put("default_parallelism", cores);
+    Map<String, String> conf = new java.util.TreeMap<>();
+    for (var t : spark.sparkContext().getConf().getAll()) {
+      conf.put(t._1(), t._2());
+    }
+    info.put("spark_conf", conf);
+    Map<String, String> tables = new LinkedHashMap<>();
+    tables.put("runs", out.uri(RUNS));
+    tables.put("traces", out.uri(TRACES));
+    tables.put("summary", out.uri(SUMMARY));
+    info.put("tables", tables);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String json(Map<String, Object> info) throws IOException {
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(info) + "\n";
+  }
+
+  /** Console progress: trials done of total, rate and ETA, every few seconds from a daemon thread. */
+  static final class Progress {
+    private final PrintStream console;
+    private final LongAccumulator done;
+    private final long total;
+    private volatile boolean running;
+    private long skippedTrials;
+    private Thread thread;
+    private final long start = System.nanoTime();
+
+    Progress(PrintStream console, LongAccumulator done, long total) {
+      this.console = console;
+      this.done = done;
+      this.total = total;
+    }
+
+    void skip(long n) {
+      skippedTrials += n;
+    }
+
+    void start() {
+      running = true;
+      thread = new Thread(() -> {
+        long last = -1;
+        while (running) {
+          try {
+            Thread.sleep(2000);
+          } catch (InterruptedException e) {
+            return;
+          }
+          long d = done.value() + skippedTrials;
+          if (d != last && d > 0 && running) {
+            print(d);
+            last = d;
+          }
+        }
+      }, "optsweep-progress");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void print(long d) {
+      double secs = (System.nanoTime() - start) / 1e9;
+      double rate = (d - skippedTrials) / Math.max(secs, 1e-9);
+      long left = total - d;
+      String eta = rate > 0 ? formatSeconds(left / rate) : "?";
+      console.printf(Locale.ROOT, "[optsweep] trials %,d / %,d (%.1f%%), %.0f trials/s, ETA %s%n", d, total,
+          100.0 * d / total, rate, eta);
+    }
+
+    void stop() {
+      running = false;
+      if (thread != null) {
+        thread.interrupt();
+      }
+    }
+
+    static String formatSeconds(double s) {
+      long t = Math.round(s);
+      return t >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", t / 3600, t % 3600 / 60)
+          : t >= 60 ? String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60) : t + "s";
+    }
+  }
+
+  static List<Column> cols(List<String> names) {
+    List<Column> out = new ArrayList<>();
+    names.forEach(n -> out.add(col(n)));
+    return out;
+  }
+}
