@@ -40,14 +40,14 @@ public record Param(String name, Type type, Object defaultValue, String doc,
     return new Param(name, Type.DOUBLE, def, doc, min, max, true, true, List.of());
   }
 
-  /** A real parameter in (min, max]: for quantities that must be strictly positive. */
+  /** A finite real parameter &gt; 0: for quantities that must be strictly positive. */
   public static Param positive(String name, double def, String doc) {
-    return new Param(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, false, true, List.of());
+    return new Param(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, false, false, List.of());
   }
 
-  /** A real parameter that must be {@code >= 0}. */
+  /** A finite real parameter that must be {@code >= 0}. */
   public static Param nonNegative(String name, double def, String doc) {
-    return new Param(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, true, true, List.of());
+    return new Param(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, true, false, List.of());
   }
 
   /** A real parameter in [0, 1): momentum coefficients and Adam's betas. */

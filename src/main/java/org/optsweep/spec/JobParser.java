@@ -43,6 +43,9 @@ public final class JobParser {
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
   private boolean sampleTrials = true;
+  /** Where each fixed setting of the study being read was written, for messages. */
+  private final Map<String, Yaml.Node> baseNodes = new LinkedHashMap<>();
+  private final Map<String, String> basePaths = new LinkedHashMap<>();
 
   private JobParser(String file) {
     this.file = file;
@@ -366,6 +369,8 @@ public final class JobParser {
 
   private StudySpec study(Yaml.Node root, Yaml.Node s, String path, int index) {
     int before = problems.size();
+    baseNodes.clear();
+    basePaths.clear();
     Map<String, Object> base = new LinkedHashMap<>();
     // objective: name or {name: ..., params}
     String objective = named(get(root, s, "objective"), pathOf(root, s, path, "objective"), "name", base, "objective",
@@ -395,6 +400,10 @@ public final class JobParser {
     }
     StudySpec.Start start = start(get(root, s, "start"), pathOf(root, s, path, "start"), s);
     if (objective == null || solver == null || problems.size() > before) {
+      return null;
+    }
+    validateBase(base, objective, solver, schedule);
+    if (problems.size() > before) {
       return null;
     }
     LinkedHashMap<String, Domain> space = new LinkedHashMap<>();
@@ -427,6 +436,31 @@ public final class JobParser {
     return new StudySpec(index, name, objective, solver, schedule, base, space, start);
   }
 
+  /** Checks each fixed setting against its declared parameter, at the place it was written. */
+  private void validateBase(Map<String, Object> base, String objective, String solver, String kind) {
+    Map<String, List<Param>> declared = declared(objective, solver, List.of(kind));
+    for (String key : base.keySet()) {
+      int dot = key.indexOf('.');
+      String owner = key.substring(0, dot);
+      String name = key.substring(dot + 1);
+      Yaml.Node at = baseNodes.get(key);
+      String path = basePaths.getOrDefault(key, key);
+      List<Param> ps = declared.get(owner);
+      Param p = ps.stream().filter(q -> q.name().equals(name)).findFirst().orElse(null);
+      if (p == null) {
+        List<String> names = ps.stream().map(Param::name).toList();
+        String what = owner.equals("objective") ? "objective " + objective : owner.equals("solver") ? "solver " + solver
+            : owner.equals("schedule") ? "schedule " + kind : owner;
+        problem(at, path, null, "a parameter of " + what + Settings.didYouMean(name, names)
+            + (names.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", names) + ")"));
+        continue;
+      }
+      if (at != null) {
+        coerce(at, path, p, owner);
+      }
+    }
+  }
+
   /** Reads {@code name} or {@code {<nameKey>: name, p: v, ...}}; parameters go to base as owner.p. */
   private String named(Yaml.Node n, String path, String nameKey, Map<String, Object> base, String owner,
                        List<String> known) {
@@ -451,6 +485,8 @@ public final class JobParser {
       for (Map.Entry<String, Yaml.Node> e : n.map().entrySet()) {
         if (!e.getKey().equals(nameKey) && !(owner.equals("schedule") && e.getKey().equals("name"))) {
           base.put(owner + "." + e.getKey(), e.getValue().plain());
+          baseNodes.put(owner + "." + e.getKey(), e.getValue());
+          basePaths.put(owner + "." + e.getKey(), join(path, e.getKey()));
         }
       }
     } else {
@@ -475,7 +511,11 @@ public final class JobParser {
       problem(n, path, n.text(), "a mapping of " + owner + " parameters");
       return;
     }
-    n.map().forEach((k, v) -> base.put(owner + "." + k, v.plain()));
+    n.map().forEach((k, v) -> {
+      base.put(owner + "." + k, v.plain());
+      baseNodes.put(owner + "." + k, v);
+      basePaths.put(owner + "." + k, join(path, k));
+    });
   }
 
   private StudySpec.Start start(Yaml.Node n, String path, Yaml.Node study) {
@@ -673,6 +713,9 @@ public final class JobParser {
     }
     boolean ok = coerce(m.get("min"), join(path, "min"), p, owner) != null;
     ok &= coerce(m.get("max"), join(path, "max"), p, owner) != null;
+    if (!ok) {
+      return null;
+    }
     if (!(lo <= hi)) {
       problem(m.get("min"), join(path, "min"), String.valueOf(lo), "min <= max (max is " + hi + ")");
       return null;
@@ -688,9 +731,6 @@ public final class JobParser {
     if (p.type() == Param.Type.INT && !dist.equals("int_uniform")) {
       problem(m.get("distribution"), join(path, "distribution"), "'" + dist + "'",
           "int_uniform (" + qualified + " is an integer)");
-      return null;
-    }
-    if (!ok) {
       return null;
     }
     return switch (dist) {
