@@ -50,6 +50,17 @@ public final class Objectives {
     return p;
   }
 
+  private static final java.util.Set<String> BUILT_IN = java.util.Set.of("ackley", "rosenbrock", "rastrigin",
+      "sphere", "quadratic", "ridge", "group_sparse", "autoencoder");
+
+  /**
+   * Whether {@code name} is one of optsweep's own objectives, which always return; a user's objective
+   * may not, so its solves run under a watchdog when a time budget is set.
+   */
+  public static boolean isBuiltIn(String name) {
+    return BUILT_IN.contains(name) && all().get(name).getClass().getName().startsWith("org.optsweep.objective.");
+  }
+
   /** Names of every objective. */
   public static List<String> names() {
     return new ArrayList<>(all().keySet());

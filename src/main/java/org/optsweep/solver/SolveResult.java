@@ -22,6 +22,19 @@ public record SolveResult(double[] x, double value, double distance, double valu
                           long valueEvaluations, long gradientEvaluations, double bestValue, Status status,
                           String reason, int[] distanceHits, int[] gapHits, Trace trace, long wallNanos) {
 
+  /**
+   * A solve that was abandoned from outside (an objective that never returned): no point, no counts,
+   * no target met.
+   */
+  public static SolveResult abandoned(Status status, String reason, double[] start, Targets targets, long wallNanos) {
+    int[] dh = new int[targets.distances().length];
+    int[] gh = new int[targets.gaps().length];
+    java.util.Arrays.fill(dh, -1);
+    java.util.Arrays.fill(gh, -1);
+    return new SolveResult(start.clone(), Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, status, reason,
+        dh, gh, null, wallNanos);
+  }
+
   /** Whether every distance and gap target was met at some iteration. */
   public boolean allTargetsHit() {
     for (int h : distanceHits) {

@@ -72,6 +72,10 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
         while (ready.isEmpty()) {
           if (next >= end) {
             if (!taskIds.hasNext()) {
+              if (watchdog != null) {
+                watchdog.close();
+                watchdog = null;
+              }
               return false;
             }
             long[] b = block(lo, hi, taskIds.next(), tasks);
@@ -121,19 +125,31 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
     }
     Object[] hyper = columns.values(trial);
     var solver = trial.setup().solver();
+    boolean guarded = !org.optsweep.objective.Objectives.isBuiltIn(trial.setup().objectiveName())
+        && trial.setup().stopping().timeBudgetMillis() > 0;
     for (int r = 0; r < job.replicates(); r++) {
       double[] start = job.start(s, i, r);
       Objective f = trial.setup().objective();
       int tracePoints = r < job.traceReplicates() ? job.tracePoints() : 0;
       SolveResult res;
       try {
-        res = solver.solve(trial.setup().request(f, start, job.targets(), tracePoints));
+        var req = trial.setup().request(f, start, job.targets(), tracePoints);
+        res = guarded ? watchdog().solve(solver, req) : solver.solve(req);
       } catch (IllegalArgumentException e) {
         out.add(failedRow(job, s, study, i, r, e.getMessage(), executor));
         continue;
       }
       out.add(row(job, study, i, r, trial, hyper, start, res, f, executor));
     }
+  }
+
+  private transient Watchdog watchdog;
+
+  private Watchdog watchdog() {
+    if (watchdog == null) {
+      watchdog = new Watchdog();
+    }
+    return watchdog;
   }
 
   private Row row(JobSpec job, String study, long i, int r, Trial t, Object[] hyper, double[] start,

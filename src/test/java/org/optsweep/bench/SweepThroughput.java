@@ -1,0 +1,93 @@
+package org.optsweep.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.optsweep.solver.SolveResult;
+import org.optsweep.spark.SweepRunner;
+import org.optsweep.spec.JobParser;
+import org.optsweep.spec.JobSpec;
+import org.optsweep.spec.Trial;
+
+/**
+ * Throughput of {@code optsweep run} against the single-thread speed of the same solves, measured in
+ * one run: efficiency = (iterations/s achieved by the Spark job on local[C]) / (C × iterations/s of
+ * one thread solving the same trials in a plain loop). Run with {@code bench/throughput.sh}.
+ *
+ * <p>The Spark time is the whole {@code run}: chunks, Parquet writing of runs/, the summary and
+ * job.json — everything but the session start-up (~7 s, paid once per job).
+ */
+public final class SweepThroughput {
+  private SweepThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    long trials = args.length > 0 ? Long.parseLong(args[0]) : 20_000;
+    int replicates = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    int cores = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    String jobText = String.join("\n",
+        "name: throughput",
+        "seed: 1",
+        "objective: {name: ackley, dimension: 2}",
+        "start: [25, 20]",
+        "solver: nag",
+        "schedule: exponential",
+        "stopping: {max_iterations: 2000}",
+        "parameters:",
+        "  gamma: {values: [0.0, 0.2, 0.5, 0.9]}",
+        "  schedule.lr0: {distribution: log_uniform, min: 1.0e-3, max: 3}",
+        "  schedule.decay: {distribution: uniform, min: 0.99, max: 0.9995}",
+        "search: {method: random, trials: " + trials + "}",
+        "replicates: {count: " + replicates + ", start_jitter: 0.01}",
+        "targets: {distance: 2.0e-4, value_gap: 5.0e-4}",
+        "");
+    JobSpec job = JobParser.parse("throughput.yaml", jobText);
+    PrintStream out = System.out;
+
+    // 1. One thread, the same trials, no Spark: warm up, then time a prefix of the trials.
+    solveSerially(job, 0, Math.min(trials, 500));
+    long sample = Math.min(trials, 4000);
+    long t0 = System.nanoTime();
+    long serialIterations = solveSerially(job, 0, sample);
+    double serialSeconds = (System.nanoTime() - t0) / 1e9;
+    double serialRate = serialIterations / serialSeconds;
+    out.printf(Locale.ROOT, "single thread: %,d trials x %d replicates, %,d iterations in %.2f s = %.3g iterations/s%n",
+        sample, replicates, serialIterations, serialSeconds, serialRate);
+
+    // 2. The Spark job on local[cores].
+    SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("throughput")
+        .config("spark.ui.enabled", "false").getOrCreate();
+    Path dir = Files.createTempDirectory("optsweep-throughput");
+    SweepRunner.Options o = new SweepRunner.Options(dir.resolve("out").toString(), null, Map.of(), false, false,
+        new PrintStream(java.io.OutputStream.nullOutputStream()));
+    var output = SweepRunner.prepareOutput(jobText, o);
+    long t1 = System.nanoTime();
+    SweepRunner.Result r = SweepRunner.run(job, jobText, output, o);
+    double sparkSeconds = (System.nanoTime() - t1) / 1e9;
+    long sparkIterations = spark.read().parquet(dir.resolve("out/runs").toString())
+        .agg(org.apache.spark.sql.functions.sum("iterations")).first().getLong(0);
+    double sparkRate = sparkIterations / sparkSeconds;
+    out.printf(Locale.ROOT, "spark local[%d]: %,d trials x %d replicates = %,d solves, %,d iterations in %.2f s%n",
+        cores, trials, replicates, r.rows(), sparkIterations, sparkSeconds);
+    out.printf(Locale.ROOT, "  %.0f trials/s, %.0f solves/s, %.3g iterations/s%n", trials / sparkSeconds,
+        r.rows() / sparkSeconds, sparkRate);
+    out.printf(Locale.ROOT, "efficiency = %.3g / (%d x %.3g) = %.3f%n", sparkRate, cores, serialRate,
+        sparkRate / (cores * serialRate));
+    spark.stop();
+  }
+
+  private static long solveSerially(JobSpec job, long from, long to) {
+    long iterations = 0;
+    for (long i = from; i < to; i++) {
+      Trial t = job.trial(0, i);
+      var solver = t.setup().solver();
+      for (int rep = 0; rep < job.replicates(); rep++) {
+        SolveResult res = solver.solve(t.setup().request(t.setup().objective(), job.start(0, i, rep), job.targets(), 0));
+        iterations += res.iterations();
+      }
+    }
+    return iterations;
+  }
+}
