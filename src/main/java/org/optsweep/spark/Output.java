@@ -22,6 +22,8 @@ final class Output {
         : new java.io.File(location).getAbsoluteFile().toURI().toString());
     this.root = new Path(uri);
     this.fs = root.getFileSystem(conf);
+    // No .crc companions for the small marker and JSON files on a local disk.
+    fs.setWriteChecksum(false);
   }
 
   Path path(String child) {
@@ -46,11 +48,11 @@ final class Output {
 
   /** Writes a small text file, replacing it (written beside and renamed where the FS allows). */
   void write(String child, String text) throws IOException {
-    Path tmp = path("." + child + ".tmp");
+    Path dst = path(child);
+    Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp");
     try (OutputStream out = fs.create(tmp, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
-    Path dst = path(child);
     fs.delete(dst, false);
     if (!fs.rename(tmp, dst)) {
       throw new IOException("cannot rename " + tmp + " to " + dst);

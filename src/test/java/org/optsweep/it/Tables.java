@@ -1,0 +1,32 @@
+package org.optsweep.it;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/** Reads output tables with DuckDB, a reader that is not Spark. */
+final class Tables {
+  private Tables() {}
+
+  static String runs(Path out) {
+    return "read_parquet('" + out.resolve("runs") + "/**/*.parquet', hive_partitioning = true)";
+  }
+
+  static long scalar(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Rows of a not in b plus rows of b not in a, over every column but the excluded ones. */
+  static long difference(Path a, Path b, String excluded) throws Exception {
+    String sa = "SELECT * EXCLUDE (" + excluded + ") FROM " + runs(a);
+    String sb = "SELECT * EXCLUDE (" + excluded + ") FROM " + runs(b);
+    return scalar("SELECT (SELECT count(*) FROM (" + sa + " EXCEPT ALL " + sb + ")) + (SELECT count(*) FROM (" + sb
+        + " EXCEPT ALL " + sa + "))");
+  }
+}
