@@ -91,6 +91,8 @@ public final class SweepThroughput {
         .agg(org.apache.spark.sql.functions.sum("iterations")).first().getLong(0);
     out.printf(Locale.ROOT, "%s on local[%d]: %,d trials x %d replicates = %,d solves, %,d iterations in %.2f s%n",
         what, cores, job.totalTrials(), job.replicates(), r.rows(), iterations, seconds);
+    out.println("  phases (job.json): " + new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(dir.resolve("out/job.json").toFile()).get("timings"));
     return new double[] {iterations, seconds, r.rows()};
   }
 
