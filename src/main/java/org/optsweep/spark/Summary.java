@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.optsweep.spec.JobSpec;
 
 /**
@@ -85,6 +89,42 @@ final class Summary {
     String hi = "element_at(" + sorted + ", CAST(ceil(" + pos + ") AS INT) + 1)";
     return "CASE WHEN size(" + sorted + ") = 0 THEN NULL WHEN floor(" + pos + ") = ceil(" + pos + ") THEN " + lo
         + " ELSE " + lo + " + (" + pos + " - floor(" + pos + ")) * (" + hi + " - " + lo + ") END";
+  }
+
+  /**
+   * Writes summary/ from runs/: in one streaming pass per file ({@link TrialSummarizer}) when every
+   * trial's replicates turn out to be consecutive in one file, else (a trial split over files) with
+   * the group-by of {@link #of}. The first pass is checked by its counts: one row per trial, and
+   * replicates adding up to the rows of runs/.
+   *
+   * @return "streamed" or "group-by", for job.json
+   */
+  static String write(SparkSession spark, String runsPath, String summaryPath, Columns columns, long trials,
+                      long rows) {
+    var conf = spark.conf();
+    String maxBytes = conf.get("spark.sql.files.maxPartitionBytes");
+    String openCost = conf.get("spark.sql.files.openCostInBytes");
+    // Read each file whole (never split), so a trial's rows stay together.
+    conf.set("spark.sql.files.maxPartitionBytes", String.valueOf(1L << 40));
+    conf.set("spark.sql.files.openCostInBytes", String.valueOf(1L << 40));
+    try {
+      Dataset<Row> runs = spark.read().parquet(runsPath);
+      StructType schema = of(runs, columns).schema();
+      List<Column> in = new ArrayList<>();
+      TrialSummarizer.inputColumns(columns).forEach(c -> in.add(col(c)));
+      runs.select(in.toArray(new Column[0]))
+          .mapPartitions(new TrialSummarizer(schema, columns.hyperNames().size()), Encoders.row(schema))
+          .write().mode(SaveMode.Overwrite).parquet(summaryPath);
+    } finally {
+      conf.set("spark.sql.files.maxPartitionBytes", maxBytes);
+      conf.set("spark.sql.files.openCostInBytes", openCost);
+    }
+    Row check = spark.read().parquet(summaryPath).agg(expr("count(*)"), expr("sum(replicates)")).first();
+    if (check.getLong(0) == trials && !check.isNullAt(1) && check.getLong(1) == rows) {
+      return "streamed";
+    }
+    of(spark.read().parquet(runsPath), columns).write().mode(SaveMode.Overwrite).parquet(summaryPath);
+    return "group-by";
   }
 
   /** Prints the best settings by success rate, then ERT, then median distance. */

@@ -151,9 +151,9 @@ public final class SweepRunner {
         throw new IllegalStateException("runs/ holds " + rows + " rows, expected " + job.totalSolves());
       }
       long t2 = System.nanoTime();
-      Dataset<Row> summary = Summary.of(runs, columns);
-      summary.write().mode(SaveMode.Overwrite).parquet(out.uri(SUMMARY));
+      String how = Summary.write(spark, out.uri(RUNS), out.uri(SUMMARY), columns, job.totalTrials(), rows);
       timings.put("summary_s", (System.nanoTime() - t2) / 1e9);
+      timings.put("summary_method", how);
       long t3 = System.nanoTime();
       Dataset<Row> written = spark.read().parquet(out.uri(SUMMARY));
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -208,8 +208,10 @@ public final class SweepRunner {
     }
     String[] traceCols = {"trace_iteration", "trace_value", "trace_distance", "trace_gradient_norm",
         "trace_step_norm"};
-    df.drop(traceCols).write().mode(SaveMode.Append).partitionBy("objective", "solver", "chunk")
-        .parquet(out.uri(RUNS));
+    // One file per task and partition value, never split by record count: the summary relies on a
+    // trial's replicates being consecutive in one file.
+    df.drop(traceCols).write().mode(SaveMode.Append).option("maxRecordsPerFile", 0)
+        .partitionBy("objective", "solver", "chunk").parquet(out.uri(RUNS));
     if (traces) {
       df.filter(col("trace_iteration").isNotNull())
           .select(col("job"), col("study"), col("trial"), col("replicate"), col("objective"), col("solver"),

@@ -128,6 +128,21 @@ class RunEndToEndTest {
   }
 
   @Test
+  void theStreamedSummaryEqualsTheGroupByReference() throws Exception {
+    JsonNode j = new ObjectMapper().readTree(out.resolve("job.json").toFile());
+    assertEquals("streamed", j.get("timings").get("summary_method").asText());
+    var spark = SharedSpark.get();
+    Dataset<Row> reference = Summary.of(spark.read().parquet(out.resolve("runs").toString()),
+        new Columns(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml"))));
+    Dataset<Row> streamed = spark.read().parquet(out.resolve("summary").toString())
+        .select(java.util.Arrays.stream(reference.columns()).map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new));
+    assertEquals(TRIALS, streamed.count());
+    assertEquals(0, reference.exceptAll(streamed).count());
+    assertEquals(0, streamed.exceptAll(reference).count());
+  }
+
+  @Test
   void tracesStartAtTheStartPointForTheFirstTwoReplicates() throws Exception {
     try (Connection c = duck(); Statement s = c.createStatement()) {
       ResultSet rs = s.executeQuery("SELECT count(DISTINCT (study, trial, replicate)), max(replicate), "
