@@ -76,6 +76,7 @@ public final class SweepThroughput {
         "search: {method: random, trials: " + trials + "}",
         "replicates: {count: " + replicates + ", start_jitter: 0.01}",
         "targets: {distance: 2.0e-4, value_gap: 5.0e-4}",
+        "execution: {tasks_per_core: " + Integer.getInteger("tasksPerCore", 4) + "}",
         "");
   }
 
