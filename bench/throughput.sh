@@ -2,7 +2,6 @@
 # Throughput of `optsweep run` on local[CORES] vs one thread doing the same solves, measured in one
 # run (see src/test/java/org/optsweep/bench/SweepThroughput.java). Not a test: prints a ratio.
 #   bench/throughput.sh [TRIALS=20000] [REPLICATES=4] [CORES=2] [MAX_ITERATIONS=5000]
-# (-DtasksPerCore=N in MAVEN_OPTS does not reach the forked JVM; edit execution.tasks_per_core instead.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SPARK_LOCAL_IP=127.0.0.1

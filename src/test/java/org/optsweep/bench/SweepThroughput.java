@@ -22,6 +22,7 @@ import org.optsweep.spec.Trial;
  * also pays the first-use costs of Spark's code paths (class loading, code generation, JIT: ~10 s
  * here, once per JVM), so the same job is run twice with different seeds: the first ("cold") is what
  * a short job sees, the second ("warm") what each further hour of a long job sees. Both are printed.
+ * The system property {@code tasksPerCore} (default 4) sets the job's execution.tasks_per_core.
  */
 public final class SweepThroughput {
   private SweepThroughput() {}
