@@ -90,11 +90,16 @@ public final class Evaluator {
     for (int i = 0; i < n; i++) {
       double xi = x[i];
       double step = h > 0 ? h : GradientMethod.CENTRAL_RELATIVE_STEP * Math.max(1.0, Math.abs(xi));
-      x[i] = xi + step;
-      double fPlus = objective.value(x);
-      x[i] = xi - step;
-      double fMinus = objective.value(x);
-      x[i] = xi;
+      double fPlus;
+      double fMinus;
+      try {
+        x[i] = xi + step;
+        fPlus = objective.value(x);
+        x[i] = xi - step;
+        fMinus = objective.value(x);
+      } finally {
+        x[i] = xi;
+      }
       grad[i] = (fPlus - fMinus) / (2 * step);
     }
     valueEvaluations += 2L * n;
@@ -105,9 +110,13 @@ public final class Evaluator {
     for (int i = 0; i < n; i++) {
       double xi = x[i];
       double step = h > 0 ? h : GradientMethod.FORWARD_RELATIVE_STEP * Math.max(1.0, Math.abs(xi));
-      x[i] = xi + step;
-      double fPlus = objective.value(x);
-      x[i] = xi;
+      double fPlus;
+      try {
+        x[i] = xi + step;
+        fPlus = objective.value(x);
+      } finally {
+        x[i] = xi;
+      }
       grad[i] = (fPlus - f0) / step;
     }
     valueEvaluations += n;

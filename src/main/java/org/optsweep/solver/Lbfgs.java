@@ -152,7 +152,8 @@ public final class Lbfgs implements Solver {
       }
       int maxIt = req.stopping().maxIterations();
       for (int t = 1; t <= maxIt; t++) {
-        if (normInf(g) <= pgtol) {
+        // At the start only; after each step the test follows the step (so the last one counts).
+        if (t == 1 && normInf(g) <= pgtol) {
           run.end(Status.CONVERGED, Run.fmt("max |grad f_i| = %.3g <= pgtol %.3g", normInf(g), pgtol));
           break;
         }
@@ -185,6 +186,10 @@ public final class Lbfgs implements Solver {
         System.arraycopy(w.gNew, 0, g, 0, n);
         f = w.fNew;
         if (run.afterStep(t, x, w.xPrev, g, f)) {
+          break;
+        }
+        if (normInf(g) <= pgtol) {
+          run.end(Status.CONVERGED, Run.fmt("max |grad f_i| = %.3g <= pgtol %.3g", normInf(g), pgtol));
           break;
         }
         double relDecrease = (fPrev - f) / Math.max(Math.max(Math.abs(fPrev), Math.abs(f)), 1.0);
@@ -247,24 +252,28 @@ public final class Lbfgs implements Solver {
 
   /** Stores s = x_new − x, y = g_new − g if the curvature sᵀy is safely positive. */
   private void remember(double[] x, double[] g, Work w) {
-    int m = w.s.length;
-    int j = (w.newest + 1) % m;
-    double[] s = w.s[j];
-    double[] y = w.y[j];
     double sy = 0;
     double yy = 0;
     for (int i = 0; i < x.length; i++) {
-      s[i] = w.xNew[i] - x[i];
-      y[i] = w.gNew[i] - g[i];
-      sy += s[i] * y[i];
-      yy += y[i] * y[i];
+      double si = w.xNew[i] - x[i];
+      double yi = w.gNew[i] - g[i];
+      sy += si * yi;
+      yy += yi * yi;
     }
-    // L-BFGS-B's test: skip the pair unless sᵀy > ε·yᵀy, which keeps H positive definite.
-    if (sy > Math.ulp(1.0) * yy) {
-      w.rho[j] = 1.0 / sy;
-      w.newest = j;
-      w.stored = Math.min(w.stored + 1, m);
+    // L-BFGS-B's test: skip the pair unless sᵀy > ε·yᵀy, which keeps H positive definite. The slot
+    // is written only for an accepted pair: a full memory's oldest pair must survive a rejection.
+    if (!(sy > Math.ulp(1.0) * yy)) {
+      return;
     }
+    int m = w.s.length;
+    int j = (w.newest + 1) % m;
+    for (int i = 0; i < x.length; i++) {
+      w.s[j][i] = w.xNew[i] - x[i];
+      w.y[j][i] = w.gNew[i] - g[i];
+    }
+    w.rho[j] = 1.0 / sy;
+    w.newest = j;
+    w.stored = Math.min(w.stored + 1, m);
   }
 
   /**

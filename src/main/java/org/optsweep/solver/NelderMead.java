@@ -97,6 +97,8 @@ public final class NelderMead implements Solver {
     double sigma = adaptive ? 1 - 1.0 / n : 0.5;
     double[][] sim = new double[n + 1][n];
     double[] fsim = new double[n + 1];
+    // Unevaluated vertices are NaN, not 0: an objective failing at once must not report f = 0.
+    java.util.Arrays.fill(fsim, Double.NaN);
     double[] xbar = new double[n];
     double[] xr = new double[n];
     double[] xe = new double[n];

@@ -62,6 +62,16 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
   @Override
   public Iterator<Row> call(Iterator<Integer> taskIds) {
     JobSpec job = JOBS.computeIfAbsent(jobText, t -> JobParser.parseValidated(jobFile, t));
+    org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+    if (task != null) {
+      // Also when the task fails or is killed: no idle watchdog thread outlives its task.
+      task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> {
+        if (watchdog != null) {
+          watchdog.close();
+          watchdog = null;
+        }
+      });
+    }
     String executor = SparkEnv.get() == null ? null : SparkEnv.get().executorId();
     return new Iterator<>() {
       private final ArrayDeque<Row> ready = new ArrayDeque<>();
@@ -197,8 +207,10 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
     v[k++] = start;
     v[k++] = res.x();
     v[k++] = res.value();
-    v[k++] = nullIfNaN(res.distance());
-    v[k++] = nullIfNaN(res.valueGap());
+    // Null only where the optimum is unknown; a diverged run's NaN stays NaN, which sorts last, so
+    // quartiles count it as the worst outcome rather than dropping it.
+    v[k++] = f.minimiser() == null ? null : res.distance();
+    v[k++] = Double.isNaN(f.minimum()) ? null : res.valueGap();
     v[k++] = res.bestValue();
     v[k++] = res.iterations();
     v[k++] = res.valueEvaluations();
@@ -254,7 +266,4 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
     return RowFactory.create(v);
   }
 
-  private static Double nullIfNaN(double d) {
-    return Double.isNaN(d) ? null : d;
-  }
 }

@@ -16,6 +16,8 @@ import org.apache.hadoop.fs.Path;
 final class Output {
   final Path root;
   final FileSystem fs;
+  /** Set by --overwrite: the old output is deleted once Spark has started. */
+  boolean clearOnStart;
 
   Output(String location, Configuration conf) throws IOException {
     URI uri = URI.create(location.contains("://") || location.startsWith("file:") ? location

@@ -77,7 +77,20 @@ public final class SweepRunner {
    * @return the output
    */
   public static Output prepareOutput(String jobText, Options o) throws IOException {
-    Output out = new Output(o.out(), new org.apache.hadoop.conf.Configuration());
+    // The same Hadoop settings Spark will use (spark.hadoop.* from spark-submit or --conf), so that
+    // job.json and the markers reach the same store with the same credentials as the tables.
+    org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+    Map<String, String> all = new LinkedHashMap<>();
+    for (var t : new SparkConf().getAll()) {
+      all.put(t._1(), t._2());
+    }
+    all.putAll(o.conf());
+    all.forEach((k, v) -> {
+      if (k.startsWith("spark.hadoop.")) {
+        hadoop.set(k.substring("spark.hadoop.".length()), v);
+      }
+    });
+    Output out = new Output(o.out(), hadoop);
     FileStatus st = out.status();
     if (st != null && !st.isDirectory()) {
       throw new UsageException("output path " + o.out() + " is a file; expected a directory (or a path that does not exist)");
@@ -98,7 +111,12 @@ public final class SweepRunner {
         throw new UsageException("output " + o.out() + " already exists; pass --overwrite to replace it, "
             + "or --resume to finish an interrupted run of the same job");
       }
-      out.delete("");
+      if (!out.exists(JOB_YAML)) {
+        throw new UsageException("output " + o.out() + " is not empty and is not an optsweep output (no "
+            + JOB_YAML + "); --overwrite replaces only optsweep outputs, so nothing was deleted");
+      }
+      // Deleted once Spark has started (a bad --conf must not cost the old output).
+      out.clearOnStart = true;
     }
     return out;
   }
@@ -110,6 +128,9 @@ public final class SweepRunner {
     info.put("status", "RUNNING");
     info.put("started", Instant.now().toString());
     SparkSession spark = session(job, o);
+    if (out.clearOnStart) {
+      out.delete("");
+    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Columns columns = new Columns(job);
     int chunks = job.chunks();
@@ -188,6 +209,9 @@ public final class SweepRunner {
                                LongAccumulator done) throws IOException {
     // A chunk that was started but not committed left partial files: remove them first.
     for (String table : List.of(RUNS, TRACES)) {
+      // A job killed mid-write leaves finished task outputs under _temporary, which the next job
+      // commit on the same path would merge in: drop them with the chunk's partial files.
+      out.fs.delete(out.path(table + "/_temporary"), true);
       FileStatus[] partial = out.fs.globStatus(out.path(table + "/*/*/chunk=" + c));
       if (partial != null) {
         for (FileStatus f : partial) {

@@ -63,7 +63,7 @@ final class TrialSummarizer implements MapPartitionsFunction<Row, Row> {
         long iterationSum = 0;
         long diverged = 0;
         long failed = 0;
-        double gapMin = Double.NaN;
+        Double gapMin = null;
         double[] d = new double[8];
         double[] g = new double[8];
         int nd = 0;
@@ -95,7 +95,10 @@ final class TrialSummarizer implements MapPartitionsFunction<Row, Row> {
             double v = r.getDouble(base + 7);
             g = grow(g, ng);
             g[ng++] = v;
-            gapMin = Double.isNaN(gapMin) || v < gapMin ? v : gapMin;
+            // min() as Spark SQL orders doubles: NaN above everything, so it wins only alone.
+            if (gapMin == null || v < gapMin || Double.isNaN(gapMin) && !Double.isNaN(v)) {
+              gapMin = v;
+            }
           }
           String status = r.getString(base + 8);
           if (status.equals("DIVERGED")) {
@@ -127,7 +130,7 @@ final class TrialSummarizer implements MapPartitionsFunction<Row, Row> {
         v[k++] = quantile(g, ng, 0.25);
         v[k++] = quantile(g, ng, 0.5);
         v[k++] = quantile(g, ng, 0.75);
-        v[k++] = Double.isNaN(gapMin) ? null : gapMin;
+        v[k++] = gapMin;
         v[k++] = (double) iterationSum / n;
         v[k++] = diverged;
         v[k] = failed;

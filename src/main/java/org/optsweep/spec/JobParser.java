@@ -159,6 +159,14 @@ public final class JobParser {
   }
 
   private Long whole(Yaml.Node n, String path, long min, long max) {
+    if (n != null && n.value() instanceof Long l) {
+      // Exact: a 64-bit seed must not pass through a double.
+      if (l < min || l > max) {
+        problem(n, path, n.text(), "a whole number in [" + min + ", " + max + "]");
+        return null;
+      }
+      return l;
+    }
     Double d = number(n, path);
     if (d == null) {
       return null;
@@ -339,6 +347,17 @@ public final class JobParser {
       StudySpec spec = study(root, root, "", 0);
       if (spec != null) {
         studies.add(spec);
+      }
+    }
+    if (method.equals("grid")) {
+      for (int s = 0; s < studies.size(); s++) {
+        for (var e : studies.get(s).space().entrySet()) {
+          if (e.getValue().gridSize() < 0) {
+            problem(null, (studies.size() > 1 ? "studies[" + s + "]." : "") + "parameters." + e.getKey(),
+                e.getValue().describe(), "values: [...] or value: x in a grid search (a distribution needs "
+                    + "search: {method: random, trials: N})");
+          }
+        }
       }
     }
     if (!problems.isEmpty()) {
@@ -538,6 +557,10 @@ public final class JobParser {
         return null;
       }
       for (int i = 0; i < lo.length; i++) {
+        if (!Double.isFinite(lo[i]) || !Double.isFinite(hi[i]) || !Double.isFinite(hi[i] - lo[i])) {
+          problem(n, path + "[" + i + "]", lo[i] + " .. " + hi[i], "finite corners with a finite width");
+          return null;
+        }
         if (!(lo[i] <= hi[i])) {
           problem(n.map().get("min"), join(path, "min") + "[" + i + "]", String.valueOf(lo[i]),
               "min <= max (max is " + hi[i] + ")");

@@ -80,6 +80,44 @@ class EvaluatorTest {
   }
 
   @Test
+  void xIsRestoredEvenWhenTheObjectiveThrows() {
+    double[] x = {3, 4};
+    Evaluator e = new Evaluator(new Objective() {
+      public String name() {
+        return "flaky";
+      }
+
+      public int dimension() {
+        return 2;
+      }
+
+      public double value(double[] p) {
+        if (p[0] != 3) {
+          throw new IllegalStateException("off the grid");
+        }
+        return 0;
+      }
+
+      public boolean hasGradient() {
+        return false;
+      }
+
+      public void gradient(double[] p, double[] g) {
+      }
+
+      public double[] minimiser() {
+        return null;
+      }
+
+      public double minimum() {
+        return Double.NaN;
+      }
+    }, GradientMethod.CENTRAL, 0.5);
+    assertThrows(IllegalStateException.class, () -> e.gradient(x, new double[2]));
+    assertArrayEquals(new double[] {3, 4}, x);
+  }
+
+  @Test
   void analyticGradientIsRefusedForAnObjectiveWithoutOne() {
     var e = assertThrows(IllegalArgumentException.class, () -> new Evaluator(CUBE, GradientMethod.ANALYTIC, 0));
     assertEquals("objective cube has no analytic gradient: use gradient method central or forward", e.getMessage());

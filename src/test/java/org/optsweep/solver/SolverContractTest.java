@@ -142,6 +142,26 @@ class SolverContractTest {
   }
 
   @ParameterizedTest
+  @MethodSource("solvers")
+  void anObjectiveThatNeverWorksReportsNoValue(Solver solver) {
+    Objective broken = new OpenSphere() {
+      @Override
+      public double value(double[] x) {
+        throw new IllegalStateException("no licence");
+      }
+
+      @Override
+      public void gradient(double[] x, double[] g) {
+        value(x);
+      }
+    };
+    SolveResult r = solver.solve(SolveRequest.of(broken, new double[] {3, 4}));
+    assertEquals(Status.FAILED, r.status());
+    assertTrue(Double.isNaN(r.value()), "value " + r.value());
+    assertArrayEquals(new double[] {3, 4}, r.x(), "the reported point is the start, not a perturbed one");
+  }
+
+  @ParameterizedTest
   @MethodSource("slowSolvers")
   void iterationBudgetIsHonoured(Solver solver) {
     SolveResult r = solver.solve(SolveRequest.of(new Rosenbrock(2, 1, 100), new double[] {-1.2, 1})
@@ -212,7 +232,10 @@ class SolverContractTest {
         .withStopping(Stopping.defaults().withMaxIterations(200)).withTrace(12);
     SolveResult a = solver.solve(req);
     SolveResult b = solver.solve(req);
+    SolveResult untraced = solver.solve(req.withTrace(0));
     assertArrayEquals(a.x(), b.x());
+    assertArrayEquals(a.x(), untraced.x(), "sampling a trace never changes a result");
+    assertEquals(a.status(), untraced.status());
     assertEquals(a.valueEvaluations(), b.valueEvaluations());
     assertEquals(a.gradientEvaluations(), b.gradientEvaluations());
     assertArrayEquals(a.trace().values(), b.trace().values());

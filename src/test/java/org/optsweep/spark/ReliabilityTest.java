@@ -159,6 +159,14 @@ class ReliabilityTest {
     assertTrue(o.err().contains("no optsweep output there"), o.err());
     assertFalse(Files.exists(out));
     assertEquals("x", Files.readString(file));
+    // --overwrite replaces optsweep outputs only: a folder of other files is left alone.
+    Path precious = tmp.resolve("precious");
+    Files.createDirectories(precious);
+    Files.writeString(precious.resolve("thesis.tex"), "chapter 1");
+    o = run("run", good.toString(), "--out", precious.toString(), "--overwrite");
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("not an optsweep output"), o.err());
+    assertEquals("chapter 1", Files.readString(precious.resolve("thesis.tex")));
   }
 
   @Test

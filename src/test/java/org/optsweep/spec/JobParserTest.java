@@ -133,6 +133,20 @@ class JobParserTest {
   }
 
   @Test
+  void distributionsInAGridAndInfiniteStartBoxes() {
+    refused(HEAD + "solver: nag\nparameters:\n  gamma: {distribution: uniform, min: 0, max: 0.5}\n",
+        "parameters.solver.gamma = uniform [0.0, 0.5]", "a distribution needs search: {method: random");
+    refused("name: t\nobjective: sphere\nstart: {min: [-Infinity, 0], max: [1, 1]}\nsolver: gd\n",
+        "start[0]", "finite corners");
+  }
+
+  @Test
+  void aSixtyFourBitSeedIsKeptExactly() {
+    JobSpec j = JobParser.parse("job.yaml", HEAD.replace("seed: 1", "seed: 9007199254740993") + "solver: nag\n");
+    assertEquals(9007199254740993L, j.seed());
+  }
+
+  @Test
   void duplicateStudyNames() {
     refused("name: t\nobjective: {name: ackley}\nstart: [1, 1]\nstudies:\n  - {name: a, solver: nag}\n"
         + "  - {name: a, solver: adam}\n", "studies[1].name = 'a'", "not used by another study");
