@@ -95,11 +95,10 @@ final class RunCommand implements Main.Command {
   }
 
   private static String readJobCopy(String outDir) {
-    Path p = Path.of(outDir, SweepRunner.JOB_YAML);
     try {
-      return Files.readString(p, StandardCharsets.UTF_8);
+      return SweepRunner.readJobText(outDir);
     } catch (IOException e) {
-      throw new UsageException("--resume " + outDir + ": no optsweep output there (cannot read " + p + ")");
+      throw new UsageException("--resume " + outDir + ": cannot read its " + SweepRunner.JOB_YAML + ": " + e);
     }
   }
 }

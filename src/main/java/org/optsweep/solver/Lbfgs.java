@@ -197,6 +197,10 @@ public final class Lbfgs implements Solver {
           run.end(Status.CONVERGED, Run.fmt("relative decrease of f %.3g <= ftol %.3g", relDecrease, ftol));
           break;
         }
+        if (run.overTime()) {
+          run.timedOut(t);
+          break;
+        }
         if (run.evaluationsExhausted()) {
           run.end(Status.MAX_ITERATIONS, "evaluation budget max_evaluations = " + req.stopping().maxEvaluations()
               + " used up at iteration " + t);

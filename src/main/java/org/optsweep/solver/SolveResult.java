@@ -10,7 +10,9 @@ package org.optsweep.solver;
  * @param iterations        iterations performed
  * @param valueEvaluations  f evaluations the solver spent (finite differences included; monitoring not)
  * @param gradientEvaluations gradient evaluations the solver spent
- * @param bestValue         the lowest f seen at any point evaluated (solver's or monitor's)
+ * @param bestValue         the lowest f known at an iterate: where the solver or the monitor (value
+ *                          targets, traces) evaluated it, and at the final point; not at line-search,
+ *                          finite-difference or non-best simplex points
  * @param status            how it ended
  * @param reason            a sentence: which test fired, with the numbers
  * @param distanceHits      for each distance target, the first iteration with ‖x_t − x*‖ ≤ d, or −1

@@ -15,7 +15,10 @@ import org.optsweep.param.Settings;
  *                          (for NAG the look-ahead point); default 0
  * @param valueTarget       stop (CONVERGED) when f(x_t) ≤ this; default −∞ (off)
  * @param divergenceBound   DIVERGED when ‖x‖₂ exceeds this; default 1e12
- * @param timeBudgetMillis  TIMED_OUT after this much wall-clock time per solve, in ms; 0 = none (default)
+ * @param timeBudgetMillis  TIMED_OUT after this much wall-clock time per solve, in ms; 0 = none (default).
+ *                          The gradient methods read the clock every 64 iterations, L-BFGS and
+ *                          Nelder–Mead every iteration; a user objective that never returns is
+ *                          abandoned by the Spark task's watchdog after the budget plus 1 s
  */
 public record Stopping(int maxIterations, long maxEvaluations, double stepTolerance, double gradientTolerance,
                        double valueTarget, double divergenceBound, long timeBudgetMillis) {

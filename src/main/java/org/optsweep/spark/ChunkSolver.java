@@ -146,7 +146,10 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
         var req = trial.setup().request(f, start, job.targets(), tracePoints);
         res = guarded ? watchdog().solve(solver, req) : solver.solve(req);
       } catch (IllegalArgumentException e) {
-        out.add(failedRow(job, s, study, i, r, e.getMessage(), executor));
+        Object[] failed = failedValues(job, s, study, i, r, e.getMessage(), executor);
+        failed[6] = trial.setup().scheduleName();
+        System.arraycopy(hyper, 0, failed, 7, hyper.length);
+        out.add(RowFactory.create(failed));
         continue;
       }
       out.add(row(job, study, i, r, trial, hyper, start, res, f, executor));
@@ -234,6 +237,11 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
   }
 
   private Row failedRow(JobSpec job, int s, String study, long i, int r, String reason, String executor) {
+    return RowFactory.create(failedValues(job, s, study, i, r, reason, executor));
+  }
+
+  /** A FAILED row's values; the hyperparameter columns are left null for the caller to fill if known. */
+  private Object[] failedValues(JobSpec job, int s, String study, long i, int r, String reason, String executor) {
     Object[] v = new Object[width];
     int k = 0;
     v[k++] = job.name();
@@ -263,7 +271,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
     v[k++] = 0.0;
     v[k++] = executor;
     v[k] = chunk;
-    return RowFactory.create(v);
+    return v;
   }
 
 }

@@ -121,6 +121,15 @@ public final class SweepRunner {
     return out;
   }
 
+  /** The job text stored in an output (for {@code --resume OUT} without a job file), on any Hadoop path. */
+  public static String readJobText(String location) throws IOException {
+    Output out = new Output(location, new org.apache.hadoop.conf.Configuration());
+    if (!out.exists(JOB_YAML)) {
+      throw new UsageException("--resume " + location + ": no optsweep output there (no " + JOB_YAML + ")");
+    }
+    return out.read(JOB_YAML);
+  }
+
   /** Runs the job. The output must have been checked by {@link #prepareOutput}. */
   public static Result run(JobSpec job, String jobText, Output out, Options o) throws Exception {
     long t0 = System.nanoTime();
