@@ -37,7 +37,7 @@ final class ValidateCommand implements Main.Command {
 
   static void print(JobSpec job, PrintStream out) {
     out.printf("job %s (seed %d, %s search%s)%n", job.name(), job.seed(), job.method(),
-        job.method().equals("random") ? ", " + job.randomTrials() + " trials per study" : "");
+        job.method().equals("grid") ? "" : ", " + job.randomTrials() + " trials per study");
     double budget = 0;
     for (int s = 0; s < job.studies().size(); s++) {
       StudySpec st = job.studies().get(s);

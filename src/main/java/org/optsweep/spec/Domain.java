@@ -17,7 +17,12 @@ public sealed interface Domain {
   Object gridValue(long k);
 
   /** A draw from the domain using one uniform from {@code rng}. */
-  Object draw(SplittableRandom rng);
+  default Object draw(SplittableRandom rng) {
+    return at(rng.nextDouble());
+  }
+
+  /** The value at quantile {@code u} in [0, 1): how random and Sobol points map into the domain. */
+  Object at(double u);
 
   /** One line for {@code optsweep validate}. */
   String describe();
@@ -32,8 +37,8 @@ public sealed interface Domain {
       return value;
     }
 
-    public Object draw(SplittableRandom rng) {
-      rng.nextDouble(); // keep one draw per parameter, so adding a fixed parameter shifts no stream
+    // draw() still consumes one uniform: adding a fixed parameter shifts no other stream.
+    public Object at(double u) {
       return value;
     }
 
@@ -52,8 +57,8 @@ public sealed interface Domain {
       return values.get((int) k);
     }
 
-    public Object draw(SplittableRandom rng) {
-      return values.get((int) Math.min(values.size() - 1, (long) (rng.nextDouble() * values.size())));
+    public Object at(double u) {
+      return values.get((int) Math.min(values.size() - 1, (long) (u * values.size())));
     }
 
     public String describe() {
@@ -71,8 +76,8 @@ public sealed interface Domain {
       throw new IllegalStateException("continuous");
     }
 
-    public Object draw(SplittableRandom rng) {
-      return min + (max - min) * rng.nextDouble();
+    public Object at(double u) {
+      return min + (max - min) * u;
     }
 
     public String describe() {
@@ -90,10 +95,10 @@ public sealed interface Domain {
       throw new IllegalStateException("continuous");
     }
 
-    public Object draw(SplittableRandom rng) {
+    public Object at(double u) {
       double lo = Math.log(min);
       double hi = Math.log(max);
-      return Math.min(max, Math.max(min, Math.exp(lo + (hi - lo) * rng.nextDouble())));
+      return Math.min(max, Math.max(min, Math.exp(lo + (hi - lo) * u)));
     }
 
     public String describe() {
@@ -111,9 +116,9 @@ public sealed interface Domain {
       throw new IllegalStateException("continuous");
     }
 
-    public Object draw(SplittableRandom rng) {
+    public Object at(double u) {
       double span = (double) max - (double) min + 1;
-      return Math.min(max, min + (long) Math.floor(rng.nextDouble() * span));
+      return Math.min(max, min + (long) Math.floor(u * span));
     }
 
     public String describe() {

@@ -224,9 +224,9 @@ public final class JobParser {
       checkKeys(search, "search", Set.of("method", "trials"));
       String m = string(search.map().get("method"), "search.method");
       if (m != null) {
-        if (!Set.of("grid", "random").contains(m)) {
-          problem(search.map().get("method"), "search.method", "'" + m + "'", "grid or random"
-              + Settings.didYouMean(m, List.of("grid", "random")));
+        if (!Set.of("grid", "random", "sobol").contains(m)) {
+          problem(search.map().get("method"), "search.method", "'" + m + "'", "grid, random or sobol"
+              + Settings.didYouMean(m, List.of("grid", "random", "sobol")));
         } else {
           method = m;
         }
@@ -238,8 +238,11 @@ public final class JobParser {
         if (method.equals("grid")) {
           problem(t, "search.trials", t.text(), "no trials for grid search (its size is the product of the values lists)");
         }
-      } else if (method.equals("random")) {
-        problem(search, "search.trials", null, "the number of trials for random search");
+      } else if (!method.equals("grid")) {
+        problem(search, "search.trials", null, "the number of trials for " + method + " search");
+      }
+      if (method.equals("sobol") && randomTrials > Sobol.MAX_POINTS) {
+        problem(t, "search.trials", t.text(), "at most " + Sobol.MAX_POINTS + " Sobol points");
       }
     }
 
@@ -347,6 +350,14 @@ public final class JobParser {
       StudySpec spec = study(root, root, "", 0);
       if (spec != null) {
         studies.add(spec);
+      }
+    }
+    if (method.equals("sobol")) {
+      for (int s = 0; s < studies.size(); s++) {
+        if (studies.get(s).space().size() > Sobol.MAX_DIMENSION) {
+          problem(null, (studies.size() > 1 ? "studies[" + s + "]." : "") + "parameters",
+              studies.get(s).space().size() + " parameters", "at most " + Sobol.MAX_DIMENSION + " for sobol search");
+        }
       }
     }
     if (method.equals("grid")) {

@@ -19,8 +19,8 @@ import org.optsweep.solver.Targets;
  * @param name        the job name
  * @param seed        the job seed
  * @param studies     the studies, in file order
- * @param method      {@code grid} or {@code random}
- * @param randomTrials number of trials per study for random search
+ * @param method      {@code grid}, {@code random} or {@code sobol}
+ * @param randomTrials number of trials per study for random and Sobol search
  * @param replicates  solves per trial
  * @param startJitter half-width of the box each replicate's start is drawn from around the start point
  * @param exactFirst  whether replicate 0 starts exactly at the start point
@@ -45,7 +45,7 @@ public record JobSpec(String file, String name, long seed, List<StudySpec> studi
 
   /** Number of trials of study s (grid: product of axis sizes). */
   public long trials(int s) {
-    if (method.equals("random")) {
+    if (!method.equals("grid")) {
       return randomTrials;
     }
     long n = 1;
@@ -86,6 +86,18 @@ public record JobSpec(String file, String name, long seed, List<StudySpec> studi
       }
       for (int k = 0; k < keys.size(); k++) {
         v.put(keys.get(k), picked[k]);
+      }
+    } else if (method.equals("sobol")) {
+      int d = st.space().size();
+      SplittableRandom shiftStream = Seeds.stream(seed, Seeds.SOBOL, s);
+      double[] shift = new double[d];
+      for (int k = 0; k < d; k++) {
+        shift[k] = shiftStream.nextDouble();
+      }
+      double[] u = d == 0 ? new double[0] : Sobol.point(d, i, shift);
+      int k = 0;
+      for (Map.Entry<String, Domain> e : st.space().entrySet()) {
+        v.put(e.getKey(), e.getValue().at(u[k++]));
       }
     } else {
       SplittableRandom rng = Seeds.stream(seed, Seeds.TRIAL, s, i);

@@ -12,6 +12,8 @@ public final class Seeds {
 
   /** Stream purpose: drawing a random-search trial's parameter values. */
   public static final long TRIAL = 0x7472_6961_6cL;
+  /** Stream purpose: the random shift of a study's Sobol points. */
+  public static final long SOBOL = 0x736f_626fL;
   /** Stream purpose: a replicate's start point. */
   public static final long REPLICATE = 0x7265_706cL;
 
