@@ -2,7 +2,6 @@ package org.optsweep.objective;
 
 import java.util.List;
 import org.optsweep.param.Param;
-import org.optsweep.param.Settings;
 
 /**
  * The n-dimensional Ackley function
@@ -98,28 +97,14 @@ public final class Ackley implements Objective {
   }
 
   /** Registers {@code ackley}. */
-  public static final class Provider implements ObjectiveProvider {
-    @Override
-    public String name() {
-      return "ackley";
-    }
-
-    @Override
-    public String description() {
-      return "-a exp(-b sqrt(sum x^2/n)) - exp(sum cos(c x)/n) + a + e; minimum 0 at the origin";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(TestFunctions.dimension(2),
-          Param.positive("a", 20, "depth of the outer exponential"),
-          Param.positive("b", 0.2, "width of the outer exponential"),
-          Param.positive("c", 2 * Math.PI, "angular frequency of the cosine ripples (rad per unit)"));
-    }
-
-    @Override
-    public Objective create(Settings s) {
-      return new Ackley(s.getInt("dimension"), s.getDouble("a"), s.getDouble("b"), s.getDouble("c"));
+  public static final class Provider extends SimpleProvider {
+    public Provider() {
+      super("ackley", "-a exp(-b sqrt(sum x^2/n)) - exp(sum cos(c x)/n) + a + e; minimum 0 at the origin",
+          List.of(TestFunctions.dimension(2),
+              Param.positive("a", 20, "depth of the outer exponential"),
+              Param.positive("b", 0.2, "width of the outer exponential"),
+              Param.positive("c", 2 * Math.PI, "angular frequency of the cosine ripples (rad per unit)")),
+          s -> new Ackley(s.getInt("dimension"), s.getDouble("a"), s.getDouble("b"), s.getDouble("c")));
     }
   }
 }

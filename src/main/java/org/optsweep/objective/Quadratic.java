@@ -2,7 +2,6 @@ package org.optsweep.objective;
 
 import java.util.List;
 import org.optsweep.param.Param;
-import org.optsweep.param.Settings;
 
 /**
  * An ill-conditioned diagonal quadratic f(x) = ½ Σ a_i x_i² with a_i = κ^{i/(n−1)}, so the Hessian
@@ -69,26 +68,12 @@ public final class Quadratic implements Objective {
   }
 
   /** Registers {@code quadratic}. */
-  public static final class Provider implements ObjectiveProvider {
-    @Override
-    public String name() {
-      return "quadratic";
-    }
-
-    @Override
-    public String description() {
-      return "1/2 sum a_i x_i^2, a_i = kappa^(i/(n-1)) (condition number kappa); minimum 0 at the origin";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(TestFunctions.dimension(2),
-          Param.real("condition_number", 100, 1, 1e16, "kappa, largest over smallest curvature"));
-    }
-
-    @Override
-    public Objective create(Settings s) {
-      return new Quadratic(s.getInt("dimension"), s.getDouble("condition_number"));
+  public static final class Provider extends SimpleProvider {
+    public Provider() {
+      super("quadratic", "1/2 sum a_i x_i^2, a_i = kappa^(i/(n-1)) (condition number kappa); minimum 0 at the origin",
+          List.of(TestFunctions.dimension(2),
+              Param.real("condition_number", 100, 1, 1e16, "kappa, largest over smallest curvature")),
+          s -> new Quadratic(s.getInt("dimension"), s.getDouble("condition_number")));
     }
   }
 }

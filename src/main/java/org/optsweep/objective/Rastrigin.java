@@ -2,7 +2,6 @@ package org.optsweep.objective;
 
 import java.util.List;
 import org.optsweep.param.Param;
-import org.optsweep.param.Settings;
 
 /**
  * The Rastrigin function f(x) = A·n + Σ (x_i² − A·cos(2π x_i)), minimum 0 at the origin
@@ -67,26 +66,12 @@ public final class Rastrigin implements Objective {
   }
 
   /** Registers {@code rastrigin}. */
-  public static final class Provider implements ObjectiveProvider {
-    @Override
-    public String name() {
-      return "rastrigin";
-    }
-
-    @Override
-    public String description() {
-      return "A n + sum x^2 - A cos(2 pi x); minimum 0 at the origin";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(TestFunctions.dimension(2),
-          Param.nonNegative("amplitude", 10, "A, depth of the cosine ripples"));
-    }
-
-    @Override
-    public Objective create(Settings s) {
-      return new Rastrigin(s.getInt("dimension"), s.getDouble("amplitude"));
+  public static final class Provider extends SimpleProvider {
+    public Provider() {
+      super("rastrigin", "A n + sum x^2 - A cos(2 pi x); minimum 0 at the origin",
+          List.of(TestFunctions.dimension(2),
+              Param.nonNegative("amplitude", 10, "A, depth of the cosine ripples")),
+          s -> new Rastrigin(s.getInt("dimension"), s.getDouble("amplitude")));
     }
   }
 }

@@ -3,7 +3,6 @@ package org.optsweep.objective;
 import java.util.Arrays;
 import java.util.List;
 import org.optsweep.param.Param;
-import org.optsweep.param.Settings;
 
 /**
  * The n-dimensional (chained) Rosenbrock function
@@ -77,28 +76,14 @@ public final class Rosenbrock implements Objective {
   }
 
   /** Registers {@code rosenbrock}. */
-  public static final class Provider implements ObjectiveProvider {
-    @Override
-    public String name() {
-      return "rosenbrock";
-    }
-
-    @Override
-    public String description() {
-      return "sum b (x[i+1]-x[i]^2)^2 + (a-x[i])^2 (scipy.optimize.rosen); minimum 0 at (1,...,1) for a=1";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.integer("dimension", 2, 2, TestFunctions.MAX_DIMENSION, "number of variables n"),
-          Param.real("a", 1, -1e6, 1e6, "location of the valley minimum (known optimum only for a = 1)"),
-          Param.positive("b", 100, "steepness of the valley walls"));
-    }
-
-    @Override
-    public Objective create(Settings s) {
-      return new Rosenbrock(s.getInt("dimension"), s.getDouble("a"), s.getDouble("b"));
+  public static final class Provider extends SimpleProvider {
+    public Provider() {
+      super("rosenbrock", "sum b (x[i+1]-x[i]^2)^2 + (a-x[i])^2 (scipy.optimize.rosen); minimum 0 at (1,...,1) for a=1",
+          List.of(
+              Param.integer("dimension", 2, 2, TestFunctions.MAX_DIMENSION, "number of variables n"),
+              Param.real("a", 1, -1e6, 1e6, "location of the valley minimum (known optimum only for a = 1)"),
+              Param.positive("b", 100, "steepness of the valley walls")),
+          s -> new Rosenbrock(s.getInt("dimension"), s.getDouble("a"), s.getDouble("b")));
     }
   }
 }

@@ -2,7 +2,6 @@ package org.optsweep.objective;
 
 import java.util.List;
 import org.optsweep.param.Param;
-import org.optsweep.param.Settings;
 
 /** The sphere f(x) = Σ x_i², minimum 0 at the origin: the sanity check every solver must pass. */
 public final class Sphere implements Objective {
@@ -57,25 +56,11 @@ public final class Sphere implements Objective {
   }
 
   /** Registers {@code sphere}. */
-  public static final class Provider implements ObjectiveProvider {
-    @Override
-    public String name() {
-      return "sphere";
-    }
-
-    @Override
-    public String description() {
-      return "sum x^2; minimum 0 at the origin";
-    }
-
-    @Override
-    public List<Param> params() {
-      return List.of(TestFunctions.dimension(2));
-    }
-
-    @Override
-    public Objective create(Settings s) {
-      return new Sphere(s.getInt("dimension"));
+  public static final class Provider extends SimpleProvider {
+    public Provider() {
+      super("sphere", "sum x^2; minimum 0 at the origin",
+          List.of(TestFunctions.dimension(2)),
+          s -> new Sphere(s.getInt("dimension")));
     }
   }
 }
