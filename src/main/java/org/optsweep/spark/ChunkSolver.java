@@ -137,9 +137,13 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
     var solver = trial.setup().solver();
     boolean guarded = !org.optsweep.objective.Objectives.isBuiltIn(trial.setup().objectiveName())
         && trial.setup().stopping().timeBudgetMillis() > 0;
+    // Built-in objectives are reused across a trial's replicates (they run one after another on this
+    // thread; ridge's exact optimum is then computed once a trial, not once a replicate). A user's
+    // objective gets a fresh instance: an abandoned solve may still be running on the old one.
+    Objective shared = guarded ? null : trial.setup().objective();
     for (int r = 0; r < job.replicates(); r++) {
       double[] start = job.start(s, i, r);
-      Objective f = trial.setup().objective();
+      Objective f = shared != null ? shared : trial.setup().objective();
       int tracePoints = r < job.traceReplicates() ? job.tracePoints() : 0;
       SolveResult res;
       try {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -392,9 +391,4 @@ public final class SweepRunner {
     }
   }
 
-  static List<Column> cols(List<String> names) {
-    List<Column> out = new ArrayList<>();
-    names.forEach(n -> out.add(col(n)));
-    return out;
-  }
 }

@@ -23,7 +23,6 @@ final class Watchdog implements AutoCloseable {
   static final long GRACE_MS = 1000;
 
   private ExecutorService pool = newPool();
-  private int abandoned;
 
   private static ExecutorService newPool() {
     return Executors.newSingleThreadExecutor(r -> {
@@ -43,7 +42,6 @@ final class Watchdog implements AutoCloseable {
       f.cancel(true);
       pool.shutdownNow();
       pool = newPool();
-      abandoned++;
       return SolveResult.abandoned(Status.TIMED_OUT, "objective " + req.objective().name()
           + " did not return within the time budget of " + budget + " ms (+" + GRACE_MS
           + " ms grace); the solve was abandoned", req.start(), req.targets(), System.nanoTime() - start);
@@ -55,10 +53,6 @@ final class Watchdog implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("task interrupted", e);
     }
-  }
-
-  int abandoned() {
-    return abandoned;
   }
 
   @Override

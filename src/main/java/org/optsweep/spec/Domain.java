@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * {@code value} (fixed), {@code values} (a grid axis; a uniform choice in random search), and
  * {@code distribution: uniform | log_uniform | int_uniform} with {@code min}/{@code max}.
  */
-public sealed interface Domain {
+public sealed interface Domain permits Domain.Fixed, Domain.Values, Domain.Continuous {
 
   /** Number of grid points, or −1 for a continuous distribution (not allowed in grid search). */
   long gridSize();
@@ -26,6 +26,19 @@ public sealed interface Domain {
 
   /** One line for {@code optsweep validate}. */
   String describe();
+
+  /** A distribution: no grid points; allowed in random and Sobol search only. */
+  sealed interface Continuous extends Domain permits Uniform, LogUniform, IntUniform {
+    @Override
+    default long gridSize() {
+      return -1;
+    }
+
+    @Override
+    default Object gridValue(long k) {
+      throw new IllegalStateException("a distribution has no grid values: " + describe());
+    }
+  }
 
   /** A single fixed value. */
   record Fixed(Object value) implements Domain {
@@ -67,15 +80,7 @@ public sealed interface Domain {
   }
 
   /** Uniform on [min, max]. */
-  record Uniform(double min, double max) implements Domain {
-    public long gridSize() {
-      return -1;
-    }
-
-    public Object gridValue(long k) {
-      throw new IllegalStateException("continuous");
-    }
-
+  record Uniform(double min, double max) implements Continuous {
     public Object at(double u) {
       return min + (max - min) * u;
     }
@@ -86,15 +91,7 @@ public sealed interface Domain {
   }
 
   /** Log-uniform on [min, max], min &gt; 0: uniform in log(x), for learning rates and penalties. */
-  record LogUniform(double min, double max) implements Domain {
-    public long gridSize() {
-      return -1;
-    }
-
-    public Object gridValue(long k) {
-      throw new IllegalStateException("continuous");
-    }
-
+  record LogUniform(double min, double max) implements Continuous {
     public Object at(double u) {
       double lo = Math.log(min);
       double hi = Math.log(max);
@@ -107,15 +104,7 @@ public sealed interface Domain {
   }
 
   /** Integers min..max inclusive, each equally likely. */
-  record IntUniform(long min, long max) implements Domain {
-    public long gridSize() {
-      return -1;
-    }
-
-    public Object gridValue(long k) {
-      throw new IllegalStateException("continuous");
-    }
-
+  record IntUniform(long min, long max) implements Continuous {
     public Object at(double u) {
       double span = (double) max - (double) min + 1;
       return Math.min(max, min + (long) Math.floor(u * span));

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -450,7 +449,7 @@ public final class JobParser {
           }
           Domain d = domain(e.getValue(), join(ppath, e.getKey()), qualified, objective, solver);
           if (d != null) {
-            if (space.containsKey(qualified) || base.containsKey(qualified) && false) {
+            if (space.containsKey(qualified)) {
               problem(e.getValue(), join(ppath, e.getKey()), null, "each parameter once (" + qualified + " given twice)");
             }
             space.put(qualified, d);
@@ -839,7 +838,4 @@ public final class JobParser {
     }
   }
 
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
 }
