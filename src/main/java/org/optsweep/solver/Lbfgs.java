@@ -154,7 +154,7 @@ public final class Lbfgs implements Solver {
       for (int t = 1; t <= maxIt; t++) {
         // At the start only; after each step the test follows the step (so the last one counts).
         if (t == 1 && normInf(g) <= pgtol) {
-          run.end(Status.CONVERGED, Run.fmt("max |grad f_i| = %.3g <= pgtol %.3g", normInf(g), pgtol));
+          run.end(Status.CONVERGED, "max |grad f_i| = " + Fmt.g(normInf(g), 3) + " <= pgtol " + Fmt.g(pgtol, 3));
           break;
         }
         boolean searched = false;
@@ -189,12 +189,13 @@ public final class Lbfgs implements Solver {
           break;
         }
         if (normInf(g) <= pgtol) {
-          run.end(Status.CONVERGED, Run.fmt("max |grad f_i| = %.3g <= pgtol %.3g", normInf(g), pgtol));
+          run.end(Status.CONVERGED, "max |grad f_i| = " + Fmt.g(normInf(g), 3) + " <= pgtol " + Fmt.g(pgtol, 3));
           break;
         }
         double relDecrease = (fPrev - f) / Math.max(Math.max(Math.abs(fPrev), Math.abs(f)), 1.0);
         if (relDecrease <= ftol) {
-          run.end(Status.CONVERGED, Run.fmt("relative decrease of f %.3g <= ftol %.3g", relDecrease, ftol));
+          run.end(Status.CONVERGED, "relative decrease of f " + Fmt.g(relDecrease, 3) + " <= ftol "
+              + Fmt.g(ftol, 3));
           break;
         }
         if (run.overTime()) {

@@ -124,7 +124,8 @@ public final class NelderMead implements Solver {
       if (!run.afterStep(0, sim[0], null, null, fsim[0])) {
         for (int t = 1; t <= maxIt; t++) {
           if (converged(sim, fsim)) {
-            run.end(Status.CONVERGED, Run.fmt("simplex within xatol %.3g and fatol %.3g", xatol, fatol));
+            run.end(Status.CONVERGED, "simplex within xatol " + Fmt.g(xatol, 3) + " and fatol "
+                + Fmt.g(fatol, 3));
             run.iterations = t - 1;
             break;
           }

@@ -135,8 +135,8 @@ final class Run {
     if (!(xSq <= boundSq)) {
       return end(Status.DIVERGED, Double.isNaN(xSq) || Double.isInfinite(xSq)
           ? "x became " + (Double.isNaN(xSq) ? "NaN" : "infinite") + " at iteration " + t
-          : fmt("||x|| = %.3g exceeded the divergence bound %.3g at iteration %d", Math.sqrt(xSq),
-              stop.divergenceBound(), t));
+          : "||x|| = " + Fmt.g(Math.sqrt(xSq), 3) + " exceeded the divergence bound "
+              + Fmt.g(stop.divergenceBound(), 3) + " at iteration " + t);
     }
     boolean traceNow = traceNext < traceAt.length && traceAt[traceNext] == t;
     if (Double.isNaN(fx) && (gapLeft > 0 || valueTargetOn || traceNow)) {
@@ -184,20 +184,21 @@ final class Run {
       return false;
     }
     if (valueTargetOn && fx <= stop.valueTarget()) {
-      return end(Status.CONVERGED, fmt("f(x) = %.6g reached the value target %.6g", fx, stop.valueTarget()));
+      return end(Status.CONVERGED, "f(x) = " + Fmt.g(fx, 6) + " reached the value target "
+          + Fmt.g(stop.valueTarget(), 6));
     }
     // Tested only when computed for the test itself, so that sampling a trace never changes a result.
     if (grad != null && (gradTolSq > 0 || stepSq == 0) && gradSq <= gradTolSq) {
-      return end(Status.CONVERGED, fmt("||grad f|| = %.3g <= gradient_tolerance %.3g", Math.sqrt(gradSq),
-          stop.gradientTolerance()));
+      return end(Status.CONVERGED, "||grad f|| = " + Fmt.g(Math.sqrt(gradSq), 3) + " <= gradient_tolerance "
+          + Fmt.g(stop.gradientTolerance(), 3));
     }
     if (stepSq == 0 && grad != null && gradSq > gradTolSq && stop.stepTolerance() == 0) {
-      return end(Status.STALLED, fmt("x did not change at iteration %d although ||grad f|| = %.3g: "
-          + "the step is below the precision of x", t, Math.sqrt(gradSq)));
+      return end(Status.STALLED, "x did not change at iteration " + t + " although ||grad f|| = "
+          + Fmt.g(Math.sqrt(gradSq), 3) + ": the step is below the precision of x");
     }
     if (stepSq <= stepTolSq) {
-      return end(Status.CONVERGED, fmt("||x - x_prev|| = %.3g <= step_tolerance %.3g", Math.sqrt(stepSq),
-          stop.stepTolerance()));
+      return end(Status.CONVERGED, "||x - x_prev|| = " + Fmt.g(Math.sqrt(stepSq), 3) + " <= step_tolerance "
+          + Fmt.g(stop.stepTolerance(), 3));
     }
     if (stop.maxEvaluations() > 0 && eval.valueEvaluations() >= stop.maxEvaluations()) {
       return end(Status.MAX_ITERATIONS, "evaluation budget max_evaluations = " + stop.maxEvaluations()

@@ -55,10 +55,13 @@ public final class Columns implements Serializable {
   final List<HyperColumn> hyper;
   /** Keys of swept parameters over all studies (qualified, with '_' for '.'), for the printed table. */
   final List<String> swept;
+  /** Hyperparameter columns drawn from a continuous distribution in some study: all values distinct. */
+  final Set<String> continuous;
 
   Columns(JobSpec job) {
     Map<String, HyperColumn> cols = new LinkedHashMap<>();
     Set<String> sweptCols = new LinkedHashSet<>();
+    Set<String> continuousCols = new LinkedHashSet<>();
     for (StudySpec st : job.studies()) {
       SolverProvider sp = Solvers.find(st.solver());
       add(cols, "objective", Objectives.find(st.objective()).params());
@@ -76,10 +79,32 @@ public final class Columns implements Serializable {
         if (e.getValue().gridSize() != 1) {
           sweptCols.add(e.getKey().replace('.', '_'));
         }
+        if (e.getValue() instanceof Domain.Continuous) {
+          continuousCols.add(e.getKey().replace('.', '_'));
+        }
       }
     }
     this.hyper = new ArrayList<>(cols.values());
     this.swept = new ArrayList<>(sweptCols);
+    this.continuous = continuousCols;
+  }
+
+  /**
+   * Parquet column paths of runs/ whose values are practically all distinct (results, start points,
+   * continuously drawn hyperparameters). Dictionary encoding them costs a hash lookup per value, only
+   * for Parquet to fall back to plain encoding when the page is closed; writing them plain from the
+   * start saves that work. Low-cardinality columns (names, statuses, grid values) keep dictionaries.
+   */
+  List<String> plainEncoded() {
+    List<String> out = new ArrayList<>(List.of("start.list.element", "x.list.element", "value", "distance",
+        "value_gap", "best_value", "wall_ms"));
+    for (HyperColumn c : hyper) {
+      // A bare key (lr0) or a qualified one (schedule.lr0) names the same column.
+      if (c.type() == Param.Type.DOUBLE && (continuous.contains(c.column()) || continuous.contains(c.name()))) {
+        out.add(c.column());
+      }
+    }
+    return out;
   }
 
   private static void add(Map<String, HyperColumn> cols, String owner, List<Param> params) {
@@ -175,6 +200,13 @@ public final class Columns implements Serializable {
     fs.add(f("trace_gradient_norm", doubles, true));
     fs.add(f("trace_step_norm", doubles, true));
     return new StructType(fs.toArray(new StructField[0]));
+  }
+
+  /** The schema of runs/ as written: the solve rows without the trace arrays. */
+  StructType runsSchema() {
+    StructType all = solveSchema();
+    return new StructType(java.util.Arrays.stream(all.fields()).filter(f -> !f.name().startsWith("trace_"))
+        .toArray(StructField[]::new));
   }
 
   /** Names of the hyperparameter columns. */

@@ -14,6 +14,9 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.optsweep.spec.JobSpec;
 
@@ -80,6 +83,60 @@ final class Summary {
   }
 
   /**
+   * The schema of summary/, as {@link #of} produces it (a test holds the two equal), built without
+   * analysing that query: a cold JVM spends seconds parsing and resolving its expressions.
+   */
+  static StructType schema(Columns columns) {
+    List<StructField> fs = new ArrayList<>();
+    // Nullable as read back from Parquet (Spark reads every file column as nullable).
+    fs.add(new StructField("study", DataTypes.StringType, true, Metadata.empty()));
+    fs.add(new StructField("trial", DataTypes.LongType, true, Metadata.empty()));
+    for (String c : List.of("job", "objective", "solver", "schedule")) {
+      fs.add(new StructField(c, DataTypes.StringType, true, Metadata.empty()));
+    }
+    for (Columns.HyperColumn h : columns.hyper) {
+      fs.add(new StructField(h.column(), h.sparkType(), true, Metadata.empty()));
+    }
+    fs.add(new StructField("replicates", DataTypes.LongType, false, Metadata.empty()));
+    fs.add(new StructField("successes", DataTypes.LongType, true, Metadata.empty()));
+    for (String c : List.of("success_rate", "final_success_rate", "ert_iterations", "ert_evaluations", "distance_q25",
+        "distance_median", "distance_q75", "gap_q25", "gap_median", "gap_q75", "gap_min", "iterations_mean")) {
+      fs.add(new StructField(c, DataTypes.DoubleType, true, Metadata.empty()));
+    }
+    fs.add(new StructField("diverged", DataTypes.LongType, true, Metadata.empty()));
+    fs.add(new StructField("failed", DataTypes.LongType, true, Metadata.empty()));
+    return new StructType(fs.toArray(new StructField[0]));
+  }
+
+  /** The order of the printed table: success rate, then ERT, then median distance; (study, trial) breaks ties. */
+  static final java.util.Comparator<Row> BEST = (a, b) -> {
+    int c = compare(b, a, "success_rate");
+    if (c == 0) {
+      c = compare(a, b, "ert_iterations");
+    }
+    if (c == 0) {
+      c = compare(a, b, "distance_median");
+    }
+    if (c == 0) {
+      c = a.<String>getAs("study").compareTo(b.getAs("study"));
+    }
+    return c != 0 ? c : Long.compare(a.<Long>getAs("trial"), b.<Long>getAs("trial"));
+  };
+
+  /** Ascending, nulls last, NaN after numbers (Spark SQL's order). */
+  private static int compare(Row a, Row b, String field) {
+    Object x = a.getAs(field);
+    Object y = b.getAs(field);
+    if (x == null || y == null) {
+      return x == null ? (y == null ? 0 : 1) : -1;
+    }
+    return Double.compare(((Number) x).doubleValue(), ((Number) y).doubleValue());
+  }
+
+  /** What the summary pass found. */
+  record Written(String method, long rowsRead, long trials, List<Row> best) {}
+
+  /**
    * The p-quantile of a sorted array with linear interpolation between closest ranks — numpy's
    * default, Spark's percentile and DuckDB's quantile_cont; null for an empty array.
    */
@@ -94,44 +151,57 @@ final class Summary {
   /**
    * Writes summary/ from runs/: in one streaming pass per file ({@link TrialSummarizer}) when every
    * trial's replicates turn out to be consecutive in one file, else (a trial split over files) with
-   * the group-by of {@link #of}. The first pass is checked by its counts: one row per trial, and
-   * replicates adding up to the rows of runs/.
+   * the group-by of {@link #of}. The pass counts the rows it read and the summary rows it wrote, and
+   * keeps each task's best settings, in accumulators of the write job itself (a result stage: Spark
+   * applies each partition's updates once, however often a task is retried), so the row-count check
+   * and the printed table need no further pass over the data.
    *
-   * @return "streamed" or "group-by", for job.json
+   * @param runsSchema the schema of runs/ as written (read with it, Spark skips a job inferring it)
+   * @param top        rows to keep for the printed table
    */
-  static String write(SparkSession spark, String runsPath, String summaryPath, Columns columns, long trials,
-                      long rows) {
+  static Written write(SparkSession spark, String runsPath, StructType runsSchema, String summaryPath,
+                       Columns columns, long trials, int top) {
     var conf = spark.conf();
     String maxBytes = conf.get("spark.sql.files.maxPartitionBytes");
     String openCost = conf.get("spark.sql.files.openCostInBytes");
     // Read each file whole (never split), so a trial's rows stay together.
     conf.set("spark.sql.files.maxPartitionBytes", String.valueOf(1L << 40));
     conf.set("spark.sql.files.openCostInBytes", String.valueOf(1L << 40));
+    StructType schema = schema(columns);
+    var sc = spark.sparkContext();
+    var rowsRead = sc.longAccumulator("summary: runs rows read");
+    var trialsOut = sc.longAccumulator("summary: trials");
+    org.apache.spark.util.CollectionAccumulator<Row> best = sc.collectionAccumulator("summary: best");
     try {
-      Dataset<Row> runs = spark.read().parquet(runsPath);
-      StructType schema = of(runs, columns).schema();
+      Dataset<Row> runs = spark.read().schema(runsSchema).parquet(runsPath);
       List<Column> in = new ArrayList<>();
       TrialSummarizer.inputColumns(columns).forEach(c -> in.add(col(c)));
       runs.select(in.toArray(new Column[0]))
-          .mapPartitions(new TrialSummarizer(schema, columns.hyperNames().size()), Encoders.row(schema))
+          .mapPartitions(new TrialSummarizer(schema, columns.hyperNames().size(), rowsRead, trialsOut, best, top),
+              Encoders.row(schema))
           .write().mode(SaveMode.Overwrite).parquet(summaryPath);
     } finally {
       conf.set("spark.sql.files.maxPartitionBytes", maxBytes);
       conf.set("spark.sql.files.openCostInBytes", openCost);
     }
-    Row check = spark.read().parquet(summaryPath).agg(expr("count(*)"), expr("sum(replicates)")).first();
-    if (check.getLong(0) == trials && !check.isNullAt(1) && check.getLong(1) == rows) {
-      return "streamed";
+    if (trialsOut.value() == trials) {
+      List<Row> rows = new ArrayList<>(best.value());
+      rows.sort(BEST);
+      return new Written("streamed", rowsRead.value(), trialsOut.value(), rows.subList(0, Math.min(top, rows.size())));
     }
-    of(spark.read().parquet(runsPath), columns).write().mode(SaveMode.Overwrite).parquet(summaryPath);
-    return "group-by";
+    // A trial's replicates were split over files: the shuffle does it right, and is checked again.
+    Dataset<Row> allRuns = spark.read().schema(runsSchema).parquet(runsPath);
+    of(allRuns, columns).write().mode(SaveMode.Overwrite).parquet(summaryPath);
+    Dataset<Row> written = spark.read().schema(schema).parquet(summaryPath);
+    Row check = written.agg(expr("count(*)"), expr("sum(replicates)")).first();
+    List<Row> rows = written.orderBy(col("success_rate").desc(), col("ert_iterations").asc_nulls_last(),
+        col("distance_median").asc_nulls_last(), col("study"), col("trial")).limit(top).collectAsList();
+    return new Written("group-by", check.isNullAt(1) ? 0 : check.getLong(1), check.getLong(0), rows);
   }
 
   /** Prints the best settings by success rate, then ERT, then median distance. */
-  static void printBest(Dataset<Row> summary, Columns columns, JobSpec job, PrintStream out, String where,
+  static void printBest(List<Row> best, Columns columns, JobSpec job, PrintStream out, String where,
                         double seconds, long rows) {
-    List<Row> best = summary.orderBy(col("success_rate").desc(), col("ert_iterations").asc_nulls_last(),
-        col("distance_median").asc_nulls_last()).limit(10).collectAsList();
     out.printf(Locale.ROOT, "%noptsweep: %s — %,d solves (%,d trials x %d replicates) in %.1f s%n", job.name(), rows,
         job.totalTrials(), job.replicates(), seconds);
     String targets = "targets: distance " + first(job.targets().distances()) + ", value gap "

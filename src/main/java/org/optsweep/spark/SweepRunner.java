@@ -52,6 +52,9 @@ public final class SweepRunner {
   public static final String JOB_YAML = "job.yaml";
   public static final String CHUNKS = "_chunks";
   public static final String SUCCESS = "_SUCCESS";
+  /** Rows of the printed table. */
+  private static final int BEST_ROWS = 10;
+  private static final String CONCURRENT_WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
 
   /**
    * How to run.
@@ -170,24 +173,18 @@ public final class SweepRunner {
       progress.stop();
       Map<String, Object> timings = new LinkedHashMap<>();
       timings.put("solve_and_write_runs_s", (System.nanoTime() - t0) / 1e9);
-      long t1 = System.nanoTime();
-      // Row counts from the Parquet footers: the check costs no scan of the data.
-      spark.conf().set("spark.sql.parquet.aggregatePushdown", "true");
-      Dataset<Row> runs = spark.read().parquet(out.uri(RUNS));
-      long rows = runs.count();
-      timings.put("count_s", (System.nanoTime() - t1) / 1e9);
-      if (rows != job.totalSolves()) {
-        throw new IllegalStateException("runs/ holds " + rows + " rows, expected " + job.totalSolves());
-      }
       long t2 = System.nanoTime();
-      String how = Summary.write(spark, out.uri(RUNS), out.uri(SUMMARY), columns, job.totalTrials(), rows);
+      Summary.Written w = Summary.write(spark, out.uri(RUNS), columns.runsSchema(), out.uri(SUMMARY), columns,
+          job.totalTrials(), BEST_ROWS);
       timings.put("summary_s", (System.nanoTime() - t2) / 1e9);
-      timings.put("summary_method", how);
-      long t3 = System.nanoTime();
-      Dataset<Row> written = spark.read().parquet(out.uri(SUMMARY));
+      timings.put("summary_method", w.method());
+      long rows = w.rowsRead();
+      if (rows != job.totalSolves() || w.trials() != job.totalTrials()) {
+        throw new IllegalStateException("runs/ holds " + rows + " rows of " + w.trials() + " trials, expected "
+            + job.totalSolves() + " rows of " + job.totalTrials() + " trials");
+      }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      Summary.printBest(written, columns, job, o.console(), out.uri(""), seconds, rows);
-      timings.put("best_table_s", (System.nanoTime() - t3) / 1e9);
+      Summary.printBest(w.best(), columns, job, o.console(), out.uri(""), seconds, rows);
       info.put("timings", timings);
       info.put("status", "SUCCEEDED");
       info.put("finished", Instant.now().toString());
@@ -242,8 +239,11 @@ public final class SweepRunner {
         "trace_step_norm"};
     // One file per task and partition value, never split by record count: the summary relies on a
     // trial's replicates being consecutive in one file.
-    df.drop(traceCols).write().mode(SaveMode.Append).option("maxRecordsPerFile", 0)
-        .partitionBy("objective", "solver", "chunk").parquet(out.uri(RUNS));
+    var writer = df.drop(traceCols).write().mode(SaveMode.Append).option("maxRecordsPerFile", 0);
+    for (String plain : columns.plainEncoded()) {
+      writer = writer.option("parquet.enable.dictionary#" + plain, "false");
+    }
+    writer.partitionBy("objective", "solver", "chunk").parquet(out.uri(RUNS));
     if (traces) {
       df.filter(col("trace_iteration").isNotNull())
           .select(col("job"), col("study"), col("trial"), col("replicate"), col("objective"), col("solver"),
@@ -268,7 +268,14 @@ public final class SweepRunner {
       b.config("spark.ui.showConsoleProgress", "false");
     }
     o.conf().forEach(b::config);
-    return b.getOrCreate();
+    SparkSession spark = b.getOrCreate();
+    if (!probe.contains(CONCURRENT_WRITERS) && !o.conf().containsKey(CONCURRENT_WRITERS)) {
+      // A task's rows arrive grouped by (objective, solver) already (its trials are contiguous, a
+      // study at a time): one open writer per pair writes them as they come, where Spark would
+      // otherwise buffer and sort every row of the task before writing the partitioned output.
+      spark.conf().set(CONCURRENT_WRITERS, String.valueOf(Math.max(2, Math.min(64, job.studies().size() + 1))));
+    }
+    return spark;
   }
 
   private static void describe(Map<String, Object> info, JobSpec job, String jobText, SparkSession spark,

@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -21,10 +24,27 @@ final class TrialSummarizer implements MapPartitionsFunction<Row, Row> {
 
   private final StructType out;
   private final int hyperCount;
+  private final LongAccumulator rowsRead;
+  private final LongAccumulator trialsOut;
+  private final CollectionAccumulator<Row> best;
+  private final int top;
 
-  TrialSummarizer(StructType out, int hyperCount) {
+  /**
+   * @param out       the summary schema
+   * @param hyperCount number of hyperparameter columns
+   * @param rowsRead  counts the runs/ rows read
+   * @param trialsOut counts the summary rows written
+   * @param best      receives each task's best {@code top} rows by {@link Summary#BEST}
+   * @param top       how many best rows a task keeps
+   */
+  TrialSummarizer(StructType out, int hyperCount, LongAccumulator rowsRead, LongAccumulator trialsOut,
+                  CollectionAccumulator<Row> best, int top) {
     this.out = out;
     this.hyperCount = hyperCount;
+    this.rowsRead = rowsRead;
+    this.trialsOut = trialsOut;
+    this.best = best;
+    this.top = top;
   }
 
   /** The columns read from runs/, in this order. */
@@ -38,11 +58,23 @@ final class TrialSummarizer implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
+    // The task's best rows, worst first, so the head is the one to drop.
+    PriorityQueue<Row> keep = new PriorityQueue<>(Summary.BEST.reversed());
     return new Iterator<>() {
       private Row pending = rows.hasNext() ? rows.next() : null;
+      private long read = 0;
+      private long written = 0;
+      private boolean published = false;
 
       @Override
       public boolean hasNext() {
+        if (pending == null && !published) {
+          // Once, when the task's input is exhausted: only a finished task reports.
+          published = true;
+          rowsRead.add(read);
+          trialsOut.add(written);
+          keep.forEach(best::add);
+        }
         return pending != null;
       }
 
@@ -71,6 +103,7 @@ final class TrialSummarizer implements MapPartitionsFunction<Row, Row> {
         Row r = first;
         while (r != null && r.getLong(1) == trial && r.getString(0).equals(study)) {
           n++;
+          read++;
           boolean success = r.getBoolean(base);
           int iterations = r.getInt(base + 3);
           long evals = r.getLong(base + 4) + r.getLong(base + 5);
@@ -134,7 +167,13 @@ final class TrialSummarizer implements MapPartitionsFunction<Row, Row> {
         v[k++] = (double) iterationSum / n;
         v[k++] = diverged;
         v[k] = failed;
-        return RowFactory.create(v);
+        Row row = new GenericRowWithSchema(v, out);
+        written++;
+        keep.add(row);
+        if (keep.size() > top) {
+          keep.poll();
+        }
+        return row;
       }
     };
   }

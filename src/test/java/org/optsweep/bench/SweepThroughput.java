@@ -22,7 +22,8 @@ import org.optsweep.spec.Trial;
  * also pays the first-use costs of Spark's code paths (class loading, code generation, JIT: ~10 s
  * here, once per JVM), so the same job is run twice with different seeds: the first ("cold") is what
  * a short job sees, the second ("warm") what each further hour of a long job sees. Both are printed.
- * The system property {@code tasksPerCore} (default 4) sets the job's execution.tasks_per_core.
+ * The system property {@code tasksPerCore} (default 4) sets the job's execution.tasks_per_core;
+ * {@code -Dwarm=false} skips the warm run.
  */
 public final class SweepThroughput {
   private SweepThroughput() {}
@@ -53,7 +54,9 @@ public final class SweepThroughput {
     }
 
     // 2. The Spark job on local[cores]: cold (first job in the JVM), then warm (another seed).
-    for (String what : new String[] {"cold", "warm"}) {
+    String[] runs = Boolean.parseBoolean(System.getProperty("warm", "true"))
+        ? new String[] {"cold", "warm"} : new String[] {"cold"};
+    for (String what : runs) {
       double[] r = run(what.equals("cold") ? jobText(trials, replicates, maxIterations, 2) : jobText, cores, out, what);
       double sparkRate = r[0] / r[1];
       out.printf(Locale.ROOT, "  %.0f trials/s, %.0f solves/s, %.3g iterations/s; efficiency = %.3g / (%d x %.3g) = %.3f%n",

@@ -132,8 +132,10 @@ class RunEndToEndTest {
     JsonNode j = new ObjectMapper().readTree(out.resolve("job.json").toFile());
     assertEquals("streamed", j.get("timings").get("summary_method").asText());
     var spark = SharedSpark.get();
-    Dataset<Row> reference = Summary.of(spark.read().parquet(out.resolve("runs").toString()),
-        new Columns(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml"))));
+    Columns columns = new Columns(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml")));
+    Dataset<Row> reference = Summary.of(spark.read().parquet(out.resolve("runs").toString()), columns);
+    // The schema the streamed pass writes is built by hand: it must be the query's, field for field.
+    assertEquals(reference.schema(), Summary.schema(columns));
     Dataset<Row> streamed = spark.read().parquet(out.resolve("summary").toString())
         .select(java.util.Arrays.stream(reference.columns()).map(org.apache.spark.sql.functions::col)
             .toArray(org.apache.spark.sql.Column[]::new));
@@ -166,6 +168,17 @@ class RunEndToEndTest {
     assertTrue(j.get("versions").get("spark").asText().startsWith("4."));
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
     assertTrue(console.contains("best settings by success rate"), console);
+    // The first row of the printed table is DuckDB's first by the same order over summary/.
+    try (Connection c = duck(); Statement s = c.createStatement()) {
+      ResultSet rs = s.executeQuery("SELECT study, trial, successes FROM " + glob("summary") + " ORDER BY "
+          + "success_rate DESC, ert_iterations ASC NULLS LAST, distance_median ASC NULLS LAST, study, trial LIMIT 1");
+      rs.next();
+      String header = console.lines().filter(l -> l.trim().startsWith("study")).findFirst().orElseThrow();
+      String first = console.lines().dropWhile(l -> !l.equals(header)).skip(1).findFirst().orElseThrow();
+      String[] cells = first.trim().split("\\s+");
+      assertEquals(rs.getString(1), cells[0], console);
+      assertEquals(rs.getLong(2), Long.parseLong(cells[1]), console);
+    }
     assertTrue(console.contains(out.toString()), console);
   }
 
