@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -176,10 +175,10 @@ final class Summary {
       Dataset<Row> runs = spark.read().schema(runsSchema).parquet(runsPath);
       List<Column> in = new ArrayList<>();
       TrialSummarizer.inputColumns(columns).forEach(c -> in.add(col(c)));
-      runs.select(in.toArray(new Column[0]))
-          .mapPartitions(new TrialSummarizer(schema, columns.hyperNames().size(), rowsRead, trialsOut, best, top),
-              Encoders.row(schema))
-          .write().mode(SaveMode.Overwrite).parquet(summaryPath);
+      var internal = runs.select(in.toArray(new Column[0])).queryExecution().toRdd().toJavaRDD();
+      var summaries = internal.mapPartitions(
+          new TrialSummarizer(schema, columns.hyperNames().size(), rowsRead, trialsOut, best, top));
+      spark.createDataFrame(summaries, schema).write().mode(SaveMode.Overwrite).parquet(summaryPath);
     } finally {
       conf.set("spark.sql.files.maxPartitionBytes", maxBytes);
       conf.set("spark.sql.files.openCostInBytes", openCost);

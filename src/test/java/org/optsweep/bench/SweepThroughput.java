@@ -53,7 +53,29 @@ public final class SweepThroughput {
           sample, replicates, serialIterations, serialSeconds, serialIterations / serialSeconds);
     }
 
-    // 2. The Spark job on local[cores]: cold (first job in the JVM), then warm (another seed).
+    // 2. For scale, what plain Java threads get on this machine: `cores` threads, each solving the
+    // same sample, no Spark. Below 1 when the cores slow each other down (shared caches, lower
+    // all-core clock, a busy host); the Spark figures below cannot be expected to beat it.
+    double threadsRate = 0;
+    for (int k = 0; k < 3; k++) {
+      long[] its = new long[cores];
+      Thread[] threads = new Thread[cores];
+      long t0 = System.nanoTime();
+      for (int c = 0; c < cores; c++) {
+        int cc = c;
+        threads[c] = new Thread(() -> its[cc] = solveSerially(job, sample));
+        threads[c].start();
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      double secs = (System.nanoTime() - t0) / 1e9;
+      threadsRate = Math.max(threadsRate, java.util.Arrays.stream(its).sum() / secs);
+    }
+    out.printf(Locale.ROOT, "%d plain threads, no Spark (each the same sample): %.3g iterations/s = %.3f of %d x single%n",
+        cores, threadsRate, threadsRate / (cores * serialRate), cores);
+
+    // 3. The Spark job on local[cores]: cold (first job in the JVM), then warm (another seed).
     String[] runs = Boolean.parseBoolean(System.getProperty("warm", "true"))
         ? new String[] {"cold", "warm"} : new String[] {"cold"};
     for (String what : runs) {
