@@ -107,29 +107,52 @@ final class Summary {
     return new StructType(fs.toArray(new StructField[0]));
   }
 
-  /** The order of the printed table: success rate, then ERT, then median distance; (study, trial) breaks ties. */
-  static final java.util.Comparator<Row> BEST = (a, b) -> {
-    int c = compare(b, a, "success_rate");
-    if (c == 0) {
-      c = compare(a, b, "ert_iterations");
-    }
-    if (c == 0) {
-      c = compare(a, b, "distance_median");
-    }
-    if (c == 0) {
-      c = a.<String>getAs("study").compareTo(b.getAs("study"));
-    }
-    return c != 0 ? c : Long.compare(a.<Long>getAs("trial"), b.<Long>getAs("trial"));
-  };
+  /**
+   * The order of the printed table for rows of {@code schema}: success rate (descending), then ERT,
+   * then median distance (ascending, nulls last); (study, trial) breaks ties so that the table is
+   * the same however the rows were split into tasks.
+   */
+  static java.util.Comparator<Row> best(StructType schema) {
+    int rate = schema.fieldIndex("success_rate");
+    int ert = schema.fieldIndex("ert_iterations");
+    int dist = schema.fieldIndex("distance_median");
+    int study = schema.fieldIndex("study");
+    int trial = schema.fieldIndex("trial");
+    return (a, b) -> {
+      int c = compare(b, a, rate);
+      if (c == 0) {
+        c = compare(a, b, ert);
+      }
+      if (c == 0) {
+        c = compare(a, b, dist);
+      }
+      if (c == 0) {
+        c = a.getString(study).compareTo(b.getString(study));
+      }
+      return c != 0 ? c : Long.compare(a.getLong(trial), b.getLong(trial));
+    };
+  }
 
   /** Ascending, nulls last, NaN after numbers (Spark SQL's order). */
-  private static int compare(Row a, Row b, String field) {
-    Object x = a.getAs(field);
-    Object y = b.getAs(field);
-    if (x == null || y == null) {
-      return x == null ? (y == null ? 0 : 1) : -1;
+  private static int compare(Row a, Row b, int i) {
+    boolean an = a.isNullAt(i);
+    boolean bn = b.isNullAt(i);
+    if (an || bn) {
+      return an ? (bn ? 0 : 1) : -1;
     }
-    return Double.compare(((Number) x).doubleValue(), ((Number) y).doubleValue());
+    return Double.compare(((Number) a.get(i)).doubleValue(), ((Number) b.get(i)).doubleValue());
+  }
+
+  /** Columns of summary/ that are practically all distinct (see {@link Columns#plainEncoded}). */
+  static List<String> plainEncoded(Columns columns) {
+    List<String> out = new ArrayList<>(List.of("ert_iterations", "ert_evaluations", "distance_q25", "distance_median",
+        "distance_q75", "gap_q25", "gap_median", "gap_q75", "gap_min", "iterations_mean"));
+    for (String c : columns.plainEncoded()) {
+      if (columns.hyperNames().contains(c)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** What the summary pass found. */
@@ -178,14 +201,18 @@ final class Summary {
       var internal = runs.select(in.toArray(new Column[0])).queryExecution().toRdd().toJavaRDD();
       var summaries = internal.mapPartitions(
           new TrialSummarizer(schema, columns.hyperNames().size(), rowsRead, trialsOut, best, top));
-      spark.createDataFrame(summaries, schema).write().mode(SaveMode.Overwrite).parquet(summaryPath);
+      var writer = spark.createDataFrame(summaries, schema).write().mode(SaveMode.Overwrite);
+      for (String plain : plainEncoded(columns)) {
+        writer = writer.option("parquet.enable.dictionary#" + plain, "false");
+      }
+      writer.parquet(summaryPath);
     } finally {
       conf.set("spark.sql.files.maxPartitionBytes", maxBytes);
       conf.set("spark.sql.files.openCostInBytes", openCost);
     }
     if (trialsOut.value() == trials) {
       List<Row> rows = new ArrayList<>(best.value());
-      rows.sort(BEST);
+      rows.sort(best(schema));
       return new Written("streamed", rowsRead.value(), trialsOut.value(), rows.subList(0, Math.min(top, rows.size())));
     }
     // A trial's replicates were split over files: the shuffle does it right, and is checked again.

@@ -8,8 +8,13 @@ import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -44,7 +49,7 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, Ro
    * @param hyperCount number of hyperparameter columns
    * @param rowsRead  counts the runs/ rows read
    * @param trialsOut counts the summary rows written
-   * @param best      receives each task's best {@code top} rows by {@link Summary#BEST}
+   * @param best      receives each task's best {@code top} rows by {@link Summary#best}
    * @param top       how many best rows a task keeps
    */
   TrialSummarizer(StructType out, int hyperCount, LongAccumulator rowsRead, LongAccumulator trialsOut,
@@ -73,7 +78,8 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, Ro
   @Override
   public Iterator<Row> call(Iterator<InternalRow> rows) {
     // The task's best rows, worst first, so the head is the one to drop.
-    PriorityQueue<Row> keep = new PriorityQueue<>(Summary.BEST.reversed());
+    java.util.Comparator<Row> order = Summary.best(out);
+    PriorityQueue<Row> keep = new PriorityQueue<>(order.reversed());
     return new Iterator<>() {
       // The scan reuses its row object: what outlives a call to next() is copied.
       private InternalRow pending = rows.hasNext() ? rows.next() : null;
@@ -185,28 +191,40 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, Ro
         v[k] = failed;
         Row row = new GenericRowWithSchema(v, out);
         written++;
-        keep.add(row);
-        if (keep.size() > top) {
+        if (keep.size() < top) {
+          keep.add(row);
+        } else if (top > 0 && order.compare(row, keep.peek()) < 0) {
           keep.poll();
+          keep.add(row);
         }
         return row;
       }
     };
   }
 
-  /** A column of an internal row as the value an external Row holds. */
+  /**
+   * A column of an internal row as the value an external Row holds. Typed getters only: the generic
+   * {@code InternalRow.get(i, type)} consults the SQL configuration on every call, which on an
+   * executor thread rebuilds a config reader (hashing the environment) each time.
+   */
   private static Object external(InternalRow row, int i, DataType type) {
     if (row.isNullAt(i)) {
       return null;
     }
-    Object v = row.get(i, type);
-    if (v instanceof UTF8String u) {
-      return u.toString();
+    if (type instanceof StringType) {
+      return row.getUTF8String(i).toString();
+    } else if (type instanceof DoubleType) {
+      return row.getDouble(i);
+    } else if (type instanceof IntegerType) {
+      return row.getInt(i);
+    } else if (type instanceof LongType) {
+      return row.getLong(i);
+    } else if (type instanceof BooleanType) {
+      return row.getBoolean(i);
+    } else if (type instanceof ArrayType) {
+      return row.getArray(i).toDoubleArray();
     }
-    if (v instanceof ArrayData a) {
-      return a.toDoubleArray();
-    }
-    return v;
+    throw new IllegalStateException("summary column of unexpected type " + type);
   }
 
   private static double[] grow(double[] a, int n) {
