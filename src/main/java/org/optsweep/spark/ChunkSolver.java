@@ -6,8 +6,17 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.LongAccumulator;
 import org.optsweep.objective.Objective;
 import org.optsweep.solver.SolveResult;
@@ -25,8 +34,12 @@ import org.optsweep.spec.Trial;
  * <p>The job travels as its YAML text and is re-read once per executor JVM, so no spec object needs
  * to be serialisable and what runs is exactly what was validated. Every number depends only on
  * (job seed, study, trial, replicate): never on the task, partition or executor.
+ *
+ * <p>Rows leave as Spark's internal rows (UTF8String, unsafe arrays), typed by {@link
+ * Columns#solveSchema}: the external-Row encoder that {@code createDataFrame} would otherwise run
+ * on every row, and plan and compile on the driver before the first task, is not needed.
  */
-final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
+final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRow> {
   private static final long serialVersionUID = 1L;
   private static final ConcurrentHashMap<String, JobSpec> JOBS = new ConcurrentHashMap<>();
 
@@ -60,7 +73,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Integer> taskIds) {
+  public Iterator<InternalRow> call(Iterator<Integer> taskIds) {
     JobSpec job = JOBS.computeIfAbsent(jobText, t -> JobParser.parseValidated(jobFile, t));
     org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
     if (task != null) {
@@ -73,8 +86,9 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
       });
     }
     String executor = SparkEnv.get() == null ? null : SparkEnv.get().executorId();
+    DataType[] types = types();
     return new Iterator<>() {
-      private final ArrayDeque<Row> ready = new ArrayDeque<>();
+      private final ArrayDeque<Object[]> ready = new ArrayDeque<>();
       private long next = -1;
       private long end = -1;
 
@@ -105,16 +119,16 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (!fill()) {
           throw new NoSuchElementException();
         }
-        return ready.poll();
+        return internal(ready.poll(), types);
       }
     };
   }
 
-  private void solveTrial(JobSpec job, long global, String executor, ArrayDeque<Row> out) {
+  private void solveTrial(JobSpec job, long global, String executor, ArrayDeque<Object[]> out) {
     int s = 0;
     long i = global;
     while (i >= job.trials(s)) {
@@ -128,7 +142,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
     } catch (IllegalArgumentException e) {
       // A combination the driver's sample did not catch: a FAILED row per replicate, never a crash.
       for (int r = 0; r < job.replicates(); r++) {
-        out.add(failedRow(job, s, study, i, r, "invalid setting " + job.values(s, i) + ": " + e.getMessage(),
+        out.add(failedValues(job, s, study, i, r, "invalid setting " + job.values(s, i) + ": " + e.getMessage(),
             executor));
       }
       return;
@@ -153,7 +167,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
         Object[] failed = failedValues(job, s, study, i, r, e.getMessage(), executor);
         failed[6] = trial.setup().scheduleName();
         System.arraycopy(hyper, 0, failed, 7, hyper.length);
-        out.add(RowFactory.create(failed));
+        out.add(failed);
         continue;
       }
       out.add(row(job, study, i, r, trial, hyper, start, res, f, executor));
@@ -169,7 +183,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
     return watchdog;
   }
 
-  private Row row(JobSpec job, String study, long i, int r, Trial t, Object[] hyper, double[] start,
+  private Object[] row(JobSpec job, String study, long i, int r, Trial t, Object[] hyper, double[] start,
                   SolveResult res, Objective f, String executor) {
     Targets tg = job.targets();
     boolean distOk = f.minimiser() != null && tg.distances().length > 0;
@@ -237,11 +251,45 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, Row> {
     v[k++] = tr == null ? null : tr.distances();
     v[k++] = tr == null ? null : tr.gradientNorms();
     v[k] = tr == null ? null : tr.stepNorms();
-    return RowFactory.create(v);
+    return v;
   }
 
-  private Row failedRow(JobSpec job, int s, String study, long i, int r, String reason, String executor) {
-    return RowFactory.create(failedValues(job, s, study, i, r, reason, executor));
+  private DataType[] types() {
+    StructField[] fs = columns.solveSchema().fields();
+    DataType[] t = new DataType[fs.length];
+    for (int i = 0; i < fs.length; i++) {
+      t[i] = fs[i].dataType();
+    }
+    return t;
+  }
+
+  /** External values (String, boxed numbers, primitive arrays) as an internal row of the given types. */
+  static InternalRow internal(Object[] v, DataType[] types) {
+    Object[] out = new Object[types.length];
+    for (int i = 0; i < out.length; i++) {
+      Object x = i < v.length ? v[i] : null;
+      if (x == null) {
+        continue;
+      }
+      DataType t = types[i];
+      if (t instanceof StringType) {
+        out[i] = UTF8String.fromString(String.valueOf(x));
+      } else if (t instanceof DoubleType) {
+        out[i] = ((Number) x).doubleValue();
+      } else if (t instanceof IntegerType) {
+        out[i] = ((Number) x).intValue();
+      } else if (t instanceof LongType) {
+        out[i] = ((Number) x).longValue();
+      } else if (t instanceof ArrayType a && a.elementType() instanceof IntegerType) {
+        out[i] = UnsafeArrayData.fromPrimitiveArray((int[]) x);
+      } else if (t instanceof ArrayType) {
+        out[i] = UnsafeArrayData.fromPrimitiveArray(x instanceof double[] d ? d
+            : ((java.util.List<?>) x).stream().mapToDouble(e -> ((Number) e).doubleValue()).toArray());
+      } else {
+        out[i] = x;
+      }
+    }
+    return new GenericInternalRow(out);
   }
 
   /** A FAILED row's values; the hyperparameter columns are left null for the caller to fill if known. */

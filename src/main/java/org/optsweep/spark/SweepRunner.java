@@ -226,10 +226,14 @@ public final class SweepRunner {
     }
     int tasks = (int) Math.max(1, Math.min(hi - lo, (long) cores * job.tasksPerCore()));
     List<Integer> ids = IntStream.range(0, tasks).boxed().toList();
-    JavaRDD<Row> rows = jsc.parallelize(ids, tasks)
+    JavaRDD<org.apache.spark.sql.catalyst.InternalRow> rows = jsc.parallelize(ids, tasks)
         .mapPartitions(new ChunkSolver(job.file(), jobText, columns, c, lo, hi, tasks, done));
     jsc.setJobGroup("optsweep-chunk-" + c, "optsweep " + job.name() + " chunk " + c, false);
-    Dataset<Row> df = spark.createDataFrame(rows, columns.solveSchema());
+    // The rows are Spark's internal rows already (see ChunkSolver): no external-Row encoder per row.
+    // internalCreateDataFrame is public in the bytecode of Spark's classic (non-Connect) session,
+    // which is what local mode and spark-submit give.
+    Dataset<Row> df = ((org.apache.spark.sql.classic.SparkSession) spark)
+        .internalCreateDataFrame(rows.rdd(), columns.solveSchema(), false);
     boolean traces = job.tracePoints() > 0 && job.traceReplicates() > 0;
     if (traces) {
       // Solve once, write two tables: the solve rows are kept on the executors' disks in between.
