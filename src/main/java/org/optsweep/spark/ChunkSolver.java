@@ -50,10 +50,11 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
   private final long lo;
   private final long hi;
   private final int tasks;
+  private final int cores;
   private final LongAccumulator trialsDone;
   private final int width;
 
-  ChunkSolver(String jobFile, String jobText, Columns columns, int chunk, long lo, long hi, int tasks,
+  ChunkSolver(String jobFile, String jobText, Columns columns, int chunk, long lo, long hi, int tasks, int cores,
               LongAccumulator trialsDone) {
     this.jobFile = jobFile;
     this.jobText = jobText;
@@ -62,14 +63,32 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
     this.lo = lo;
     this.hi = hi;
     this.tasks = tasks;
+    this.cores = cores;
     this.trialsDone = trialsDone;
     this.width = columns.solveSchema().size();
   }
 
-  /** The global trial range [first, last) of task k of {@code tasks} over [lo, hi). */
-  static long[] block(long lo, long hi, int k, int tasks) {
+  /**
+   * The global trial range [first, last) of task k of {@code tasks} over [lo, hi), for a cluster of
+   * {@code cores} cores. Spark starts a stage's tasks in index order, so the last tasks run while
+   * other cores fall idle one by one: the last {@code cores} blocks are a quarter and the
+   * {@code cores} before them half the size of the others, which shortens that tail. Blocks are
+   * contiguous and cover [lo, hi) exactly; which task solves a trial never changes its numbers.
+   */
+  static long[] block(long lo, long hi, int k, int tasks, int cores) {
     long n = hi - lo;
-    return new long[] {lo + n * k / tasks, lo + n * (k + 1) / tasks};
+    return new long[] {lo + n * weightBefore(k, tasks, cores) / weightBefore(tasks, tasks, cores),
+        lo + n * weightBefore(k + 1, tasks, cores) / weightBefore(tasks, tasks, cores)};
+  }
+
+  /** Σ of the block weights of tasks 0..k-1: 4 each, then 2 for the second-to-last wave, 1 for the last. */
+  private static long weightBefore(int k, int tasks, int cores) {
+    if (cores < 1 || tasks < 4 * cores) {
+      return 4L * k;
+    }
+    long half = tasks - 2L * cores;
+    long quarter = tasks - (long) cores;
+    return 4L * Math.min(k, half) + 2L * Math.max(0, Math.min(k, quarter) - half) + Math.max(0, k - quarter);
   }
 
   @Override
@@ -102,7 +121,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
               }
               return false;
             }
-            long[] b = block(lo, hi, taskIds.next(), tasks);
+            long[] b = block(lo, hi, taskIds.next(), tasks, cores);
             next = b[0];
             end = b[1];
             continue;

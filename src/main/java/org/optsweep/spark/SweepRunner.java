@@ -227,7 +227,7 @@ public final class SweepRunner {
     int tasks = (int) Math.max(1, Math.min(hi - lo, (long) cores * job.tasksPerCore()));
     List<Integer> ids = IntStream.range(0, tasks).boxed().toList();
     JavaRDD<org.apache.spark.sql.catalyst.InternalRow> rows = jsc.parallelize(ids, tasks)
-        .mapPartitions(new ChunkSolver(job.file(), jobText, columns, c, lo, hi, tasks, done));
+        .mapPartitions(new ChunkSolver(job.file(), jobText, columns, c, lo, hi, tasks, cores, done));
     jsc.setJobGroup("optsweep-chunk-" + c, "optsweep " + job.name() + " chunk " + c, false);
     // The rows are Spark's internal rows already (see ChunkSolver): no external-Row encoder per row.
     // internalCreateDataFrame is public in the bytecode of Spark's classic (non-Connect) session,
