@@ -145,6 +145,29 @@ class RunEndToEndTest {
   }
 
   @Test
+  void aTrialSplitOverFilesFallsBackToTheGroupByAndStillCountsEveryRow() throws Exception {
+    var spark = SharedSpark.get();
+    Columns columns = new Columns(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml")));
+    // The same rows, reversed and spread round-robin over 4 files per partition: every trial's
+    // replicates now sit in different files, which the streamed pass must notice.
+    Path split = tmp.resolve("split-runs");
+    spark.read().parquet(out.resolve("runs").toString()).orderBy(org.apache.spark.sql.functions.col("replicate"))
+        .repartition(4).write().partitionBy("objective", "solver", "chunk").parquet(split.toString());
+    Path summary = tmp.resolve("split-summary");
+    Summary.Written w = Summary.write(spark, split.toString(), columns.runsSchema(), summary.toString(), columns,
+        TRIALS, 3);
+    assertEquals("group-by", w.method());
+    assertEquals(TRIALS * REPLICATES, w.rowsRead());
+    assertEquals(TRIALS, w.trials());
+    assertEquals(3, w.best().size());
+    Dataset<Row> reference = spark.read().parquet(out.resolve("summary").toString());
+    Dataset<Row> again = spark.read().parquet(summary.toString()).select(java.util.Arrays.stream(reference.columns())
+        .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+    assertEquals(0, reference.exceptAll(again).count());
+    assertEquals(0, again.exceptAll(reference).count());
+  }
+
+  @Test
   void tracesStartAtTheStartPointForTheFirstTwoReplicates() throws Exception {
     try (Connection c = duck(); Statement s = c.createStatement()) {
       ResultSet rs = s.executeQuery("SELECT count(DISTINCT (study, trial, replicate)), max(replicate), "
