@@ -201,7 +201,8 @@ final class Summary {
       var internal = runs.select(in.toArray(new Column[0])).queryExecution().toRdd().toJavaRDD();
       var summaries = internal.mapPartitions(
           new TrialSummarizer(schema, columns.hyperNames().size(), rowsRead, trialsOut, best, top));
-      var writer = spark.createDataFrame(summaries, schema).write().mode(SaveMode.Overwrite);
+      var writer = ((org.apache.spark.sql.classic.SparkSession) spark)
+          .internalCreateDataFrame(summaries.rdd(), schema, false).write().mode(SaveMode.Overwrite);
       for (String plain : plainEncoded(columns)) {
         writer = writer.option("parquet.enable.dictionary#" + plain, "false");
       }

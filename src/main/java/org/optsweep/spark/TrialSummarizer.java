@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -32,7 +33,7 @@ import org.apache.spark.sql.types.StructType;
  * input row (the hyperparameters are converted once a trial, from its first row), which made this
  * pass several times cheaper than a typed {@code mapPartitions}.
  */
-final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, Row> {
+final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
   private static final long serialVersionUID = 1L;
 
   private final StructType out;
@@ -76,7 +77,8 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, Ro
   }
 
   @Override
-  public Iterator<Row> call(Iterator<InternalRow> rows) {
+  public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
+    DataType[] outTypes = java.util.Arrays.stream(out.fields()).map(StructField::dataType).toArray(DataType[]::new);
     // The task's best rows, worst first, so the head is the one to drop.
     java.util.Comparator<Row> order = Summary.best(out);
     PriorityQueue<Row> keep = new PriorityQueue<>(order.reversed());
@@ -100,7 +102,7 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, Ro
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (pending == null) {
           throw new NoSuchElementException();
         }
@@ -197,7 +199,8 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, Ro
           keep.poll();
           keep.add(row);
         }
-        return row;
+        // Written as an internal row: no external-Row encoder per summary row (see ChunkSolver).
+        return ChunkSolver.internal(v, outTypes);
       }
     };
   }
