@@ -16,22 +16,8 @@ MASTER="${MASTER:-spark://spark-master:7077}"
 JOB="${JOB:-jobs/seed-ackley-nag.yaml}"
 OUT="${OUT:-hdfs:///user/${USER:-optsweep}/optsweep/$(basename "$JOB" .yaml)}"
 
-# optsweep.jar bundles the two libraries Spark lacks, EJML and commons-cli (relocated), via
-# maven-shade-plugin; Spark itself, Jackson YAML etc. come from the cluster. A jar built without them
-# needs EJML shipped: local copies from
-#   mvn -q dependency:copy-dependencies -DincludeScope=runtime -DexcludeArtifactIds=commons-cli \
-#       -DoutputDirectory=target/lib
-# else spark-submit fetches it (and ejml-core) from Maven Central.
-[ -f target/optsweep.jar ] || { echo "target/optsweep.jar missing: mvn -q -DskipTests package" >&2; exit 1; }
-deps=()
-if ! grep -a -q 'org/ejml/' target/optsweep.jar; then # zip entry names are stored uncompressed
-  jars=(target/lib/*.jar)
-  if [ -e "${jars[0]}" ]; then
-    deps=(--jars "$(IFS=,; echo "${jars[*]}")")
-  else
-    deps=(--packages org.ejml:ejml-ddense:0.46.1)
-  fi
-fi
+# EJML for the executors, unless target/optsweep.jar bundles it: sets `deps`.
+source deploy/app-deps.sh
 
 # Resources: in standalone mode an application takes every free core unless capped; one core per
 # executor (conf/spark-defaults.conf) gives one single-threaded task slot per executor.
