@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.LongAccumulator;
 import org.optsweep.objective.Objective;
@@ -105,7 +106,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
       });
     }
     String executor = SparkEnv.get() == null ? null : SparkEnv.get().executorId();
-    DataType[] types = types();
+    DataType[] types = types(columns.solveSchema());
     return new Iterator<>() {
       private final ArrayDeque<Object[]> ready = new ArrayDeque<>();
       private long next = -1;
@@ -161,8 +162,8 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
     } catch (IllegalArgumentException e) {
       // A combination the driver's sample did not catch: a FAILED row per replicate, never a crash.
       for (int r = 0; r < job.replicates(); r++) {
-        out.add(failedValues(job, s, study, i, r, "invalid setting " + job.values(s, i) + ": " + e.getMessage(),
-            executor));
+        out.add(failedValues(job, s, study, i, r, null, null, "invalid setting " + job.values(s, i) + ": "
+            + e.getMessage(), executor));
       }
       return;
     }
@@ -183,10 +184,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
         var req = trial.setup().request(f, start, job.targets(), tracePoints);
         res = guarded ? watchdog().solve(solver, req) : solver.solve(req);
       } catch (IllegalArgumentException e) {
-        Object[] failed = failedValues(job, s, study, i, r, e.getMessage(), executor);
-        failed[6] = trial.setup().scheduleName();
-        System.arraycopy(hyper, 0, failed, 7, hyper.length);
-        out.add(failed);
+        out.add(failedValues(job, s, study, i, r, trial.setup().scheduleName(), hyper, e.getMessage(), executor));
         continue;
       }
       out.add(row(job, study, i, r, trial, hyper, start, res, f, executor));
@@ -233,17 +231,8 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
     }
     Trace tr = res.trace();
     Object[] v = new Object[width];
-    int k = 0;
-    v[k++] = job.name();
-    v[k++] = study;
-    v[k++] = i;
-    v[k++] = r;
-    v[k++] = t.setup().objectiveName();
-    v[k++] = t.setup().solverName();
-    v[k++] = t.setup().scheduleName();
-    for (Object h : hyper) {
-      v[k++] = h;
-    }
+    int k = identity(v, job, study, i, r, t.setup().objectiveName(), t.setup().solverName(),
+        t.setup().scheduleName(), hyper);
     v[k++] = start;
     v[k++] = res.x();
     v[k++] = res.value();
@@ -273,16 +262,25 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
     return v;
   }
 
-  private DataType[] types() {
-    StructField[] fs = columns.solveSchema().fields();
-    DataType[] t = new DataType[fs.length];
-    for (int i = 0; i < fs.length; i++) {
-      t[i] = fs[i].dataType();
-    }
-    return t;
+  /**
+   * A DataFrame over internal rows of {@code schema}, without the external-Row encoder that
+   * {@code createDataFrame} plans on the driver and runs per row. internalCreateDataFrame is public
+   * in the bytecode of Spark's classic (non-Connect) session, which local mode and spark-submit give.
+   */
+  static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> frame(org.apache.spark.sql.SparkSession spark,
+      org.apache.spark.api.java.JavaRDD<InternalRow> rows, StructType schema) {
+    return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
   }
 
-  /** External values (String, boxed numbers, primitive arrays) as an internal row of the given types. */
+  /** The column types of a schema, in order, for {@link #internal}. */
+  static DataType[] types(StructType schema) {
+    return java.util.Arrays.stream(schema.fields()).map(StructField::dataType).toArray(DataType[]::new);
+  }
+
+  /**
+   * External values (String, boxed numbers, double[] and int[]; validated parameter arrays are
+   * double[]) as an internal row of the given types.
+   */
   static InternalRow internal(Object[] v, DataType[] types) {
     Object[] out = new Object[types.length];
     for (int i = 0; i < out.length; i++) {
@@ -302,8 +300,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
       } else if (t instanceof ArrayType a && a.elementType() instanceof IntegerType) {
         out[i] = UnsafeArrayData.fromPrimitiveArray((int[]) x);
       } else if (t instanceof ArrayType) {
-        out[i] = UnsafeArrayData.fromPrimitiveArray(x instanceof double[] d ? d
-            : ((java.util.List<?>) x).stream().mapToDouble(e -> ((Number) e).doubleValue()).toArray());
+        out[i] = UnsafeArrayData.fromPrimitiveArray((double[]) x);
       } else {
         out[i] = x;
       }
@@ -311,18 +308,32 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
     return new GenericInternalRow(out);
   }
 
-  /** A FAILED row's values; the hyperparameter columns are left null for the caller to fill if known. */
-  private Object[] failedValues(JobSpec job, int s, String study, long i, int r, String reason, String executor) {
-    Object[] v = new Object[width];
+  /**
+   * Fills the leading columns every row has — job, study, trial, replicate, objective, solver,
+   * schedule and the hyperparameters (left null when {@code hyper} is) — and returns the next index.
+   */
+  private int identity(Object[] v, JobSpec job, String study, long i, int r, String objective, String solver,
+                       String schedule, Object[] hyper) {
     int k = 0;
     v[k++] = job.name();
     v[k++] = study;
     v[k++] = i;
     v[k++] = r;
-    v[k++] = job.studies().get(s).objective();
-    v[k++] = job.studies().get(s).solver();
-    v[k++] = null;
-    k += columns.hyper.size();
+    v[k++] = objective;
+    v[k++] = solver;
+    v[k++] = schedule;
+    if (hyper != null) {
+      System.arraycopy(hyper, 0, v, k, hyper.length);
+    }
+    return k + columns.hyper.size();
+  }
+
+  /** A FAILED row's values; schedule and hyperparameters are null where the trial could not be decoded. */
+  private Object[] failedValues(JobSpec job, int s, String study, long i, int r, String schedule, Object[] hyper,
+                                String reason, String executor) {
+    Object[] v = new Object[width];
+    int k = identity(v, job, study, i, r, job.studies().get(s).objective(), job.studies().get(s).solver(), schedule,
+        hyper);
     v[k++] = job.start(s, i, r);
     v[k++] = null;
     v[k++] = Double.NaN;

@@ -98,6 +98,13 @@ public final class Columns implements Serializable {
   List<String> plainEncoded() {
     List<String> out = new ArrayList<>(List.of("start.list.element", "x.list.element", "value", "distance",
         "value_gap", "best_value", "wall_ms"));
+    out.addAll(continuousHyper());
+    return out;
+  }
+
+  /** Double hyperparameter columns drawn from a continuous distribution in some study. */
+  List<String> continuousHyper() {
+    List<String> out = new ArrayList<>();
     for (HyperColumn c : hyper) {
       // A bare key (lr0) or a qualified one (schedule.lr0) names the same column.
       if (c.type() == Param.Type.DOUBLE && (continuous.contains(c.column()) || continuous.contains(c.name()))) {
@@ -105,6 +112,15 @@ public final class Columns implements Serializable {
       }
     }
     return out;
+  }
+
+  /** {@code writer} with Parquet dictionary encoding turned off for the given column paths. */
+  static <T> org.apache.spark.sql.DataFrameWriter<T> plain(org.apache.spark.sql.DataFrameWriter<T> writer,
+                                                          List<String> paths) {
+    for (String p : paths) {
+      writer = writer.option("parquet.enable.dictionary#" + p, "false");
+    }
+    return writer;
   }
 
   private static void add(Map<String, HyperColumn> cols, String owner, List<Param> params) {

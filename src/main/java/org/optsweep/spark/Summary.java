@@ -147,11 +147,7 @@ final class Summary {
   static List<String> plainEncoded(Columns columns) {
     List<String> out = new ArrayList<>(List.of("ert_iterations", "ert_evaluations", "distance_q25", "distance_median",
         "distance_q75", "gap_q25", "gap_median", "gap_q75", "gap_min", "iterations_mean"));
-    for (String c : columns.plainEncoded()) {
-      if (columns.hyperNames().contains(c)) {
-        out.add(c);
-      }
-    }
+    out.addAll(columns.continuousHyper());
     return out;
   }
 
@@ -201,12 +197,8 @@ final class Summary {
       var internal = runs.select(in.toArray(new Column[0])).queryExecution().toRdd().toJavaRDD();
       var summaries = internal.mapPartitions(
           new TrialSummarizer(schema, columns.hyperNames().size(), rowsRead, trialsOut, best, top));
-      var writer = ((org.apache.spark.sql.classic.SparkSession) spark)
-          .internalCreateDataFrame(summaries.rdd(), schema, false).write().mode(SaveMode.Overwrite);
-      for (String plain : plainEncoded(columns)) {
-        writer = writer.option("parquet.enable.dictionary#" + plain, "false");
-      }
-      writer.parquet(summaryPath);
+      Columns.plain(ChunkSolver.frame(spark, summaries, schema).write().mode(SaveMode.Overwrite),
+          plainEncoded(columns)).parquet(summaryPath);
     } finally {
       conf.set("spark.sql.files.maxPartitionBytes", maxBytes);
       conf.set("spark.sql.files.openCostInBytes", openCost);

@@ -229,11 +229,7 @@ public final class SweepRunner {
     JavaRDD<org.apache.spark.sql.catalyst.InternalRow> rows = jsc.parallelize(ids, tasks)
         .mapPartitions(new ChunkSolver(job.file(), jobText, columns, c, lo, hi, tasks, cores, done));
     jsc.setJobGroup("optsweep-chunk-" + c, "optsweep " + job.name() + " chunk " + c, false);
-    // The rows are Spark's internal rows already (see ChunkSolver): no external-Row encoder per row.
-    // internalCreateDataFrame is public in the bytecode of Spark's classic (non-Connect) session,
-    // which is what local mode and spark-submit give.
-    Dataset<Row> df = ((org.apache.spark.sql.classic.SparkSession) spark)
-        .internalCreateDataFrame(rows.rdd(), columns.solveSchema(), false);
+    Dataset<Row> df = ChunkSolver.frame(spark, rows, columns.solveSchema());
     boolean traces = job.tracePoints() > 0 && job.traceReplicates() > 0;
     if (traces) {
       // Solve once, write two tables: the solve rows are kept on the executors' disks in between.
@@ -243,11 +239,8 @@ public final class SweepRunner {
         "trace_step_norm"};
     // One file per task and partition value, never split by record count: the summary relies on a
     // trial's replicates being consecutive in one file.
-    var writer = df.drop(traceCols).write().mode(SaveMode.Append).option("maxRecordsPerFile", 0);
-    for (String plain : columns.plainEncoded()) {
-      writer = writer.option("parquet.enable.dictionary#" + plain, "false");
-    }
-    writer.partitionBy("objective", "solver", "chunk").parquet(out.uri(RUNS));
+    Columns.plain(df.drop(traceCols).write().mode(SaveMode.Append).option("maxRecordsPerFile", 0),
+        columns.plainEncoded()).partitionBy("objective", "solver", "chunk").parquet(out.uri(RUNS));
     if (traces) {
       df.filter(col("trace_iteration").isNotNull())
           .select(col("job"), col("study"), col("trial"), col("replicate"), col("objective"), col("solver"),

@@ -15,7 +15,6 @@ import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -38,8 +37,8 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, In
 
   private final StructType out;
   private final int hyperCount;
-  /** Types of the columns passed through from a trial's first row: job, objective, solver, schedule, hyperparameters. */
-  private final DataType[] passTypes;
+  /** The summary's column types; those at 2.. are passed through from a trial's first row (same order as read). */
+  private final DataType[] types;
   private final LongAccumulator rowsRead;
   private final LongAccumulator trialsOut;
   private final CollectionAccumulator<Row> best;
@@ -57,10 +56,7 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, In
                   CollectionAccumulator<Row> best, int top) {
     this.out = out;
     this.hyperCount = hyperCount;
-    this.passTypes = new DataType[4 + hyperCount];
-    for (int i = 0; i < passTypes.length; i++) {
-      passTypes[i] = out.fields()[2 + i].dataType();
-    }
+    this.types = ChunkSolver.types(out);
     this.rowsRead = rowsRead;
     this.trialsOut = trialsOut;
     this.best = best;
@@ -78,7 +74,6 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, In
 
   @Override
   public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
-    DataType[] outTypes = java.util.Arrays.stream(out.fields()).map(StructField::dataType).toArray(DataType[]::new);
     // The task's best rows, worst first, so the head is the one to drop.
     java.util.Comparator<Row> order = Summary.best(out);
     PriorityQueue<Row> keep = new PriorityQueue<>(order.reversed());
@@ -173,7 +168,7 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, In
         v[k++] = study;
         v[k++] = trial;
         for (int i = 2; i < base; i++) {
-          v[k++] = external(first, i, passTypes[i - 2]);
+          v[k++] = external(first, i, types[i]);
         }
         v[k++] = n;
         v[k++] = successes;
@@ -200,7 +195,7 @@ final class TrialSummarizer implements FlatMapFunction<Iterator<InternalRow>, In
           keep.add(row);
         }
         // Written as an internal row: no external-Row encoder per summary row (see ChunkSolver).
-        return ChunkSolver.internal(v, outTypes);
+        return ChunkSolver.internal(v, types);
       }
     };
   }
