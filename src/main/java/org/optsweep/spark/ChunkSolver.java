@@ -1,24 +1,15 @@
 package org.optsweep.spark;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DoubleType;
-import org.apache.spark.sql.types.IntegerType;
-import org.apache.spark.sql.types.LongType;
-import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.StructField;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
 import org.optsweep.objective.Objective;
 import org.optsweep.solver.SolveResult;
 import org.optsweep.solver.Status;
@@ -30,19 +21,22 @@ import org.optsweep.spec.Trial;
 
 /**
  * The work of one Spark task: a contiguous block of a chunk's trials, decoded by index on the
- * executor and solved replicate by replicate, streamed out as rows (nothing is collected).
+ * executor and solved replicate by replicate. The task writes its own Parquet files as it solves
+ * ({@link TaskFiles}: runs/ and traces/ a row per solve and trace point, summary/ a row per trial,
+ * whose replicates it solved itself) and returns only their names, counts and its best settings;
+ * no row is collected or shuffled.
  *
  * <p>The job travels as its YAML text and is re-read once per executor JVM, so no spec object needs
  * to be serialisable and what runs is exactly what was validated. Every number depends only on
  * (job seed, study, trial, replicate): never on the task, partition or executor.
- *
- * <p>Rows leave as Spark's internal rows (UTF8String, unsafe arrays), typed by {@link
- * Columns#solveSchema}: the external-Row encoder that {@code createDataFrame} would otherwise run
- * on every row, and plan and compile on the driver before the first task, is not needed.
  */
-final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRow> {
+final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.Result> {
   private static final long serialVersionUID = 1L;
   private static final ConcurrentHashMap<String, JobSpec> JOBS = new ConcurrentHashMap<>();
+  /** Trace columns that are practically all distinct: no dictionary (see {@link Columns#plainEncoded}). */
+  private static final List<String> TRACE_PLAIN = List.of("value", "distance", "gradient_norm", "step_norm");
+  /** Summary rows a task reports for the printed table. */
+  static final int BEST = 10;
 
   private final String jobFile;
   private final String jobText;
@@ -54,9 +48,17 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
   private final int cores;
   private final LongAccumulator trialsDone;
   private final int width;
+  private final String root;
+  private final Broadcast<SerializableConfiguration> hadoop;
+  private final String codec;
+  private final String sparkVersion;
+
+  /** Where and how a chunk's files are written. */
+  record Target(String root, Broadcast<SerializableConfiguration> hadoop, String codec, String sparkVersion)
+      implements java.io.Serializable {}
 
   ChunkSolver(String jobFile, String jobText, Columns columns, int chunk, long lo, long hi, int tasks, int cores,
-              LongAccumulator trialsDone) {
+              LongAccumulator trialsDone, Target target) {
     this.jobFile = jobFile;
     this.jobText = jobText;
     this.columns = columns;
@@ -67,6 +69,10 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
     this.cores = cores;
     this.trialsDone = trialsDone;
     this.width = columns.solveSchema().size();
+    this.root = target.root();
+    this.hadoop = target.hadoop();
+    this.codec = target.codec();
+    this.sparkVersion = target.sparkVersion();
   }
 
   /**
@@ -93,62 +99,148 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
   }
 
   @Override
-  public Iterator<InternalRow> call(Iterator<Integer> taskIds) {
+  public Iterator<TaskFiles.Result> call(Iterator<Integer> taskIds) throws Exception {
     JobSpec job = JOBS.computeIfAbsent(jobText, t -> JobParser.parseValidated(jobFile, t));
     org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
     if (task != null) {
       // Also when the task fails or is killed: no idle watchdog thread outlives its task.
-      task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> {
-        if (watchdog != null) {
-          watchdog.close();
-          watchdog = null;
-        }
-      });
+      task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> closeWatchdog());
     }
+    if (!taskIds.hasNext()) {
+      return java.util.Collections.emptyIterator();
+    }
+    int taskNumber = taskIds.next();
     String executor = SparkEnv.get() == null ? null : SparkEnv.get().executorId();
-    DataType[] types = types(columns.solveSchema());
-    return new Iterator<>() {
-      private final ArrayDeque<Object[]> ready = new ArrayDeque<>();
-      private long next = -1;
-      private long end = -1;
-
-      private boolean fill() {
-        while (ready.isEmpty()) {
-          if (next >= end) {
-            if (!taskIds.hasNext()) {
-              if (watchdog != null) {
-                watchdog.close();
-                watchdog = null;
-              }
-              return false;
-            }
-            long[] b = block(lo, hi, taskIds.next(), tasks, cores);
-            next = b[0];
-            end = b[1];
-            continue;
-          }
-          solveTrial(job, next++, executor, ready);
+    String staging = TaskFiles.STAGING + "/chunk=" + chunk + "/attempt="
+        + (task == null ? "local-" + taskNumber : task.taskAttemptId());
+    org.apache.hadoop.conf.Configuration conf = hadoop.value().value();
+    TaskFiles files = new TaskFiles(new org.apache.hadoop.fs.Path(root), staging, conf,
+        ParquetRows.codec(codec), chunk, taskNumber);
+    try {
+      Writer w = new Writer(job, files);
+      for (int k = taskNumber; ; ) {
+        long[] b = block(lo, hi, k, tasks, cores);
+        for (long g = b[0]; g < b[1]; g++) {
+          w.trial(g, executor);
           trialsDone.add(1);
         }
-        return true;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return fill();
-      }
-
-      @Override
-      public InternalRow next() {
-        if (!fill()) {
-          throw new NoSuchElementException();
+        if (!taskIds.hasNext()) {
+          break;
         }
-        return internal(ready.poll(), types);
+        k = taskIds.next();
       }
-    };
+      List<String> written = files.close();
+      closeWatchdog();
+      List<org.apache.spark.sql.Row> best = new ArrayList<>(w.best);
+      return List.of(new TaskFiles.Result(taskNumber, staging, written, w.rows, w.trials, best)).iterator();
+    } catch (Exception | Error e) {
+      files.abort();
+      throw e;
+    }
   }
 
-  private void solveTrial(JobSpec job, long global, String executor, ArrayDeque<Object[]> out) {
+  private void closeWatchdog() {
+    if (watchdog != null) {
+      watchdog.close();
+      watchdog = null;
+    }
+  }
+
+  /** Writes one task's rows as they are solved: runs/ and traces/ per solve, summary/ per trial. */
+  private final class Writer {
+    private final TaskFiles files;
+    private final StructType solveSchema = columns.solveSchema();
+    private final StructType summarySchema = Summary.schema(columns);
+    private final List<String> runsColumns = columns.runsDataColumns();
+    private final List<String> plainRuns = columns.plainEncoded();
+    private final List<String> plainSummary = Summary.plainEncoded(columns);
+    private final StructType traceSchema = Columns.traceSchema();
+    private final List<String> traceColumns = Columns.traceDataColumns();
+    private final TrialStats stats;
+    private final int traceFrom;
+    private final Object[] point = new Object[Columns.traceSchema().size()];
+    private final java.util.Comparator<org.apache.spark.sql.Row> order = Summary.best(summarySchema);
+    /** The task's best summary rows, worst first, so the head is the one to drop. */
+    final java.util.PriorityQueue<org.apache.spark.sql.Row> best = new java.util.PriorityQueue<>(order.reversed());
+    long rows;
+    long trials;
+
+    Writer(JobSpec job, TaskFiles files) {
+      this.files = files;
+      this.stats = new TrialStats(solveSchema, Columns.HYPER_FROM, columns.hyper.size(), summarySchema.size());
+      this.traceFrom = solveSchema.fieldIndex("trace_iteration");
+      this.job = job;
+    }
+
+    private final JobSpec job;
+
+    void trial(long global, String executor) throws java.io.IOException {
+      stats.reset();
+      java.io.IOException[] failure = new java.io.IOException[1];
+      solveTrial(job, global, executor, v -> {
+        if (failure[0] == null) {
+          try {
+            solve(v);
+          } catch (java.io.IOException e) {
+            failure[0] = e;
+          }
+        }
+      });
+      if (failure[0] != null) {
+        throw failure[0];
+      }
+      if (stats.count() > 0) {
+        Object[] s = stats.row();
+        files.writer(SweepRunner.SUMMARY, () -> new ParquetRows(summarySchema, names(summarySchema), sparkVersion),
+            plainSummary).write(s);
+        trials++;
+        var row = new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(s, summarySchema);
+        if (best.size() < BEST) {
+          best.add(row);
+        } else if (order.compare(row, best.peek()) < 0) {
+          best.poll();
+          best.add(row);
+        }
+      }
+    }
+
+    private void solve(Object[] v) throws java.io.IOException {
+      String dir = partition(SweepRunner.RUNS, (String) v[4], (String) v[5]);
+      files.writer(dir, () -> new ParquetRows(solveSchema, runsColumns, sparkVersion), plainRuns).write(v);
+      rows++;
+      stats.add(v);
+      int[] its = (int[]) v[traceFrom];
+      if (its != null) {
+        double[][] series = {(double[]) v[traceFrom + 1], (double[]) v[traceFrom + 2], (double[]) v[traceFrom + 3],
+            (double[]) v[traceFrom + 4]};
+        var tw = files.writer(partition(SweepRunner.TRACES, (String) v[4], (String) v[5]),
+            () -> new ParquetRows(traceSchema, traceColumns, sparkVersion), TRACE_PLAIN);
+        System.arraycopy(v, 0, point, 0, 4);
+        for (int p = 0; p < its.length; p++) {
+          point[4] = its[p];
+          for (int q = 0; q < series.length; q++) {
+            point[5 + q] = series[q][p];
+          }
+          tw.write(point);
+        }
+      }
+    }
+
+    private String partition(String table, String objective, String solver) {
+      return table + "/objective=" + escape(objective) + "/solver=" + escape(solver) + "/chunk=" + chunk;
+    }
+  }
+
+  /** A partition directory value escaped as Spark escapes it (so that Spark reads back the same value). */
+  private static String escape(String value) {
+    return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(value);
+  }
+
+  private static List<String> names(StructType schema) {
+    return java.util.Arrays.asList(schema.fieldNames());
+  }
+
+  private void solveTrial(JobSpec job, long global, String executor, java.util.function.Consumer<Object[]> out) {
     int s = 0;
     long i = global;
     while (i >= job.trials(s)) {
@@ -162,7 +254,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
     } catch (IllegalArgumentException e) {
       // A combination the driver's sample did not catch: a FAILED row per replicate, never a crash.
       for (int r = 0; r < job.replicates(); r++) {
-        out.add(failedValues(job, s, study, i, r, null, null, "invalid setting " + job.values(s, i) + ": "
+        out.accept(failedValues(job, s, study, i, r, null, null, "invalid setting " + job.values(s, i) + ": "
             + e.getMessage(), executor));
       }
       return;
@@ -184,10 +276,10 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
         var req = trial.setup().request(f, start, job.targets(), tracePoints);
         res = guarded ? watchdog().solve(solver, req) : solver.solve(req);
       } catch (IllegalArgumentException e) {
-        out.add(failedValues(job, s, study, i, r, trial.setup().scheduleName(), hyper, e.getMessage(), executor));
+        out.accept(failedValues(job, s, study, i, r, trial.setup().scheduleName(), hyper, e.getMessage(), executor));
         continue;
       }
-      out.add(row(job, study, i, r, trial, hyper, start, res, f, executor));
+      out.accept(row(job, study, i, r, trial, hyper, start, res, f, executor));
     }
   }
 
@@ -260,52 +352,6 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, InternalRo
     v[k++] = tr == null ? null : tr.gradientNorms();
     v[k] = tr == null ? null : tr.stepNorms();
     return v;
-  }
-
-  /**
-   * A DataFrame over internal rows of {@code schema}, without the external-Row encoder that
-   * {@code createDataFrame} plans on the driver and runs per row. internalCreateDataFrame is public
-   * in the bytecode of Spark's classic (non-Connect) session, which local mode and spark-submit give.
-   */
-  static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> frame(org.apache.spark.sql.SparkSession spark,
-      org.apache.spark.api.java.JavaRDD<InternalRow> rows, StructType schema) {
-    return ((org.apache.spark.sql.classic.SparkSession) spark).internalCreateDataFrame(rows.rdd(), schema, false);
-  }
-
-  /** The column types of a schema, in order, for {@link #internal}. */
-  static DataType[] types(StructType schema) {
-    return java.util.Arrays.stream(schema.fields()).map(StructField::dataType).toArray(DataType[]::new);
-  }
-
-  /**
-   * External values (String, boxed numbers, double[] and int[]; validated parameter arrays are
-   * double[]) as an internal row of the given types.
-   */
-  static InternalRow internal(Object[] v, DataType[] types) {
-    Object[] out = new Object[types.length];
-    for (int i = 0; i < out.length; i++) {
-      Object x = i < v.length ? v[i] : null;
-      if (x == null) {
-        continue;
-      }
-      DataType t = types[i];
-      if (t instanceof StringType) {
-        out[i] = UTF8String.fromString(String.valueOf(x));
-      } else if (t instanceof DoubleType) {
-        out[i] = ((Number) x).doubleValue();
-      } else if (t instanceof IntegerType) {
-        out[i] = ((Number) x).intValue();
-      } else if (t instanceof LongType) {
-        out[i] = ((Number) x).longValue();
-      } else if (t instanceof ArrayType a && a.elementType() instanceof IntegerType) {
-        out[i] = UnsafeArrayData.fromPrimitiveArray((int[]) x);
-      } else if (t instanceof ArrayType) {
-        out[i] = UnsafeArrayData.fromPrimitiveArray((double[]) x);
-      } else {
-        out[i] = x;
-      }
-    }
-    return new GenericInternalRow(out);
   }
 
   /**

@@ -52,6 +52,11 @@ public final class Columns implements Serializable {
     }
   }
 
+  /** Index of the first hyperparameter column in a solve row (after job .. schedule). */
+  static final int HYPER_FROM = 7;
+  /** Columns of runs/ and traces/ that are directory names (objective=../solver=../chunk=..), not stored in files. */
+  static final List<String> PARTITIONS = List.of("objective", "solver", "chunk");
+
   final List<HyperColumn> hyper;
   /** Keys of swept parameters over all studies (qualified, with '_' for '.'), for the printed table. */
   final List<String> swept;
@@ -94,6 +99,7 @@ public final class Columns implements Serializable {
    * continuously drawn hyperparameters). Dictionary encoding them costs a hash lookup per value, only
    * for Parquet to fall back to plain encoding when the page is closed; writing them plain from the
    * start saves that work. Low-cardinality columns (names, statuses, grid values) keep dictionaries.
+   * Paths of columns a file does not hold are ignored.
    */
   List<String> plainEncoded() {
     List<String> out = new ArrayList<>(List.of("start.list.element", "x.list.element", "value", "distance",
@@ -112,15 +118,6 @@ public final class Columns implements Serializable {
       }
     }
     return out;
-  }
-
-  /** {@code writer} with Parquet dictionary encoding turned off for the given column paths. */
-  static <T> org.apache.spark.sql.DataFrameWriter<T> plain(org.apache.spark.sql.DataFrameWriter<T> writer,
-                                                          List<String> paths) {
-    for (String p : paths) {
-      writer = writer.option("parquet.enable.dictionary#" + p, "false");
-    }
-    return writer;
   }
 
   private static void add(Map<String, HyperColumn> cols, String owner, List<Param> params) {
@@ -223,6 +220,28 @@ public final class Columns implements Serializable {
     StructType all = solveSchema();
     return new StructType(java.util.Arrays.stream(all.fields()).filter(f -> !f.name().startsWith("trace_"))
         .toArray(StructField[]::new));
+  }
+
+  /** The columns of runs/ stored in its files, in order: all but the trace arrays and the partition columns. */
+  List<String> runsDataColumns() {
+    return java.util.Arrays.stream(runsSchema().fieldNames()).filter(n -> !PARTITIONS.contains(n)).toList();
+  }
+
+  /**
+   * The schema of a trace point: the solve's identity (job, study, trial, replicate; objective,
+   * solver and chunk as partition columns) and the values at one sampled iteration.
+   */
+  static StructType traceSchema() {
+    return new StructType(new StructField[] {f("job", DataTypes.StringType, false),
+        f("study", DataTypes.StringType, false), f("trial", DataTypes.LongType, false),
+        f("replicate", DataTypes.IntegerType, false), f("iteration", DataTypes.IntegerType, false),
+        f("value", DataTypes.DoubleType, true), f("distance", DataTypes.DoubleType, true),
+        f("gradient_norm", DataTypes.DoubleType, true), f("step_norm", DataTypes.DoubleType, true)});
+  }
+
+  /** The columns of traces/ stored in its files. */
+  static List<String> traceDataColumns() {
+    return List.of(traceSchema().fieldNames());
   }
 
   /** Names of the hyperparameter columns. */

@@ -1,18 +1,13 @@
 package org.optsweep.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
@@ -37,53 +32,9 @@ import org.optsweep.spec.JobSpec;
 final class Summary {
   private Summary() {}
 
-  static Dataset<Row> of(Dataset<Row> runs, Columns columns) {
-    List<Column> aggs = new ArrayList<>();
-    aggs.add(org.apache.spark.sql.functions.first("job").as("job"));
-    aggs.add(org.apache.spark.sql.functions.first("objective").as("objective"));
-    aggs.add(org.apache.spark.sql.functions.first("solver").as("solver"));
-    aggs.add(org.apache.spark.sql.functions.first("schedule").as("schedule"));
-    for (String h : columns.hyperNames()) {
-      aggs.add(org.apache.spark.sql.functions.first(h).as(h));
-    }
-    aggs.add(expr("count(*)").as("replicates"));
-    aggs.add(expr("sum(CAST(success AS INT))").as("successes"));
-    aggs.add(expr("avg(CAST(success AS DOUBLE))").as("success_rate"));
-    aggs.add(expr("avg(CAST(final_success AS DOUBLE))").as("final_success_rate"));
-    aggs.add(expr("sum(CASE WHEN success THEN hit_iteration ELSE iterations END) "
-        + "/ nullif(sum(CAST(success AS INT)), 0)").as("ert_iterations"));
-    aggs.add(expr("sum(CASE WHEN success THEN (f_evals + grad_evals) * hit_iteration / greatest(iterations, 1) "
-        + "ELSE f_evals + grad_evals END) / nullif(sum(CAST(success AS INT)), 0)").as("ert_evaluations"));
-    // Sorted lists, not six percentile() aggregates: groups are small (the replicates) and this
-    // costs a third of the time; quantiles are then read off with linear interpolation.
-    aggs.add(expr("array_sort(collect_list(distance))").as("_d"));
-    aggs.add(expr("array_sort(collect_list(value_gap))").as("_g"));
-    aggs.add(expr("min(value_gap)").as("gap_min"));
-    aggs.add(expr("avg(iterations)").as("iterations_mean"));
-    aggs.add(expr("sum(CASE WHEN status = 'DIVERGED' THEN 1 ELSE 0 END)").as("diverged"));
-    aggs.add(expr("sum(CASE WHEN status IN ('FAILED', 'TIMED_OUT') THEN 1 ELSE 0 END)").as("failed"));
-    Dataset<Row> grouped = runs.groupBy(col("study"), col("trial"))
-        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
-    List<Column> out = new ArrayList<>();
-    for (String c : grouped.columns()) {
-      if (c.equals("_d")) {
-        out.add(expr(quantile("_d", 0.25)).as("distance_q25"));
-        out.add(expr(quantile("_d", 0.5)).as("distance_median"));
-        out.add(expr(quantile("_d", 0.75)).as("distance_q75"));
-      } else if (c.equals("_g")) {
-        out.add(expr(quantile("_g", 0.25)).as("gap_q25"));
-        out.add(expr(quantile("_g", 0.5)).as("gap_median"));
-        out.add(expr(quantile("_g", 0.75)).as("gap_q75"));
-      } else {
-        out.add(col(c));
-      }
-    }
-    return grouped.select(out.toArray(new Column[0]));
-  }
-
   /**
-   * The schema of summary/, as {@link #of} produces it (a test holds the two equal), built without
-   * analysing that query: a cold JVM spends seconds parsing and resolving its expressions.
+   * The schema of summary/ (a test holds it equal to that of the SQL group-by over runs/ that
+   * defines the same quantities).
    */
   static StructType schema(Columns columns) {
     List<StructField> fs = new ArrayList<>();
@@ -151,71 +102,10 @@ final class Summary {
     return out;
   }
 
-  /** What the summary pass found. */
-  record Written(String method, long rowsRead, long trials, List<Row> best) {}
-
-  /**
-   * The p-quantile of a sorted array with linear interpolation between closest ranks — numpy's
-   * default, Spark's percentile and DuckDB's quantile_cont; null for an empty array.
-   */
-  static String quantile(String sorted, double p) {
-    String pos = p + " * (size(" + sorted + ") - 1)";
-    String lo = "element_at(" + sorted + ", CAST(floor(" + pos + ") AS INT) + 1)";
-    String hi = "element_at(" + sorted + ", CAST(ceil(" + pos + ") AS INT) + 1)";
-    return "CASE WHEN size(" + sorted + ") = 0 THEN NULL WHEN floor(" + pos + ") = ceil(" + pos + ") THEN " + lo
-        + " ELSE " + lo + " + (" + pos + " - floor(" + pos + ")) * (" + hi + " - " + lo + ") END";
-  }
-
-  /**
-   * Writes summary/ from runs/: in one streaming pass per file ({@link TrialSummarizer}) when every
-   * trial's replicates turn out to be consecutive in one file, else (a trial split over files) with
-   * the group-by of {@link #of}. The pass counts the rows it read and the summary rows it wrote, and
-   * keeps each task's best settings, in accumulators of the write job itself (a result stage: Spark
-   * applies each partition's updates once, however often a task is retried), so the row-count check
-   * and the printed table need no further pass over the data.
-   *
-   * @param runsSchema the schema of runs/ as written (read with it, Spark skips a job inferring it)
-   * @param top        rows to keep for the printed table
-   */
-  static Written write(SparkSession spark, String runsPath, StructType runsSchema, String summaryPath,
-                       Columns columns, long trials, int top) {
-    var conf = spark.conf();
-    String maxBytes = conf.get("spark.sql.files.maxPartitionBytes");
-    String openCost = conf.get("spark.sql.files.openCostInBytes");
-    // Read each file whole (never split), so a trial's rows stay together.
-    conf.set("spark.sql.files.maxPartitionBytes", String.valueOf(1L << 40));
-    conf.set("spark.sql.files.openCostInBytes", String.valueOf(1L << 40));
-    StructType schema = schema(columns);
-    var sc = spark.sparkContext();
-    var rowsRead = sc.longAccumulator("summary: runs rows read");
-    var trialsOut = sc.longAccumulator("summary: trials");
-    org.apache.spark.util.CollectionAccumulator<Row> best = sc.collectionAccumulator("summary: best");
-    try {
-      Dataset<Row> runs = spark.read().schema(runsSchema).parquet(runsPath);
-      List<Column> in = new ArrayList<>();
-      TrialSummarizer.inputColumns(columns).forEach(c -> in.add(col(c)));
-      var internal = runs.select(in.toArray(new Column[0])).queryExecution().toRdd().toJavaRDD();
-      var summaries = internal.mapPartitions(
-          new TrialSummarizer(schema, columns.hyperNames().size(), rowsRead, trialsOut, best, top));
-      Columns.plain(ChunkSolver.frame(spark, summaries, schema).write().mode(SaveMode.Overwrite),
-          plainEncoded(columns)).parquet(summaryPath);
-    } finally {
-      conf.set("spark.sql.files.maxPartitionBytes", maxBytes);
-      conf.set("spark.sql.files.openCostInBytes", openCost);
-    }
-    if (trialsOut.value() == trials) {
-      List<Row> rows = new ArrayList<>(best.value());
-      rows.sort(best(schema));
-      return new Written("streamed", rowsRead.value(), trialsOut.value(), rows.subList(0, Math.min(top, rows.size())));
-    }
-    // A trial's replicates were split over files: the shuffle does it right, and is checked again.
-    Dataset<Row> allRuns = spark.read().schema(runsSchema).parquet(runsPath);
-    of(allRuns, columns).write().mode(SaveMode.Overwrite).parquet(summaryPath);
-    Dataset<Row> written = spark.read().schema(schema).parquet(summaryPath);
-    Row check = written.agg(expr("count(*)"), expr("sum(replicates)")).first();
-    List<Row> rows = written.orderBy(col("success_rate").desc(), col("ert_iterations").asc_nulls_last(),
-        col("distance_median").asc_nulls_last(), col("study"), col("trial")).limit(top).collectAsList();
-    return new Written("group-by", check.isNullAt(1) ? 0 : check.getLong(1), check.getLong(0), rows);
+  /** The first {@code n} rows of a summary table in the order of {@link #best}. */
+  static List<Row> top(Dataset<Row> summary, int n) {
+    return summary.orderBy(col("success_rate").desc(), col("ert_iterations").asc_nulls_last(),
+        col("distance_median").asc_nulls_last(), col("study"), col("trial")).limit(n).collectAsList();
   }
 
   /** Prints the best settings by success rate, then ERT, then median distance. */

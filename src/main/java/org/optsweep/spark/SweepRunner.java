@@ -1,6 +1,5 @@
 package org.optsweep.spark;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,25 +19,25 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.util.LongAccumulator;
 import org.optsweep.cli.UsageException;
 import org.optsweep.spec.JobSpec;
 
 /**
  * The driver of {@code optsweep run}: splits the job's trials into chunks (one Spark job each) and
- * each chunk into contiguous blocks (one task each), writes {@code runs/} and {@code traces/} as
- * Parquet without collecting rows on the driver, then {@code summary/} from the complete runs, and
- * {@code job.json} with the resolved job, versions, Spark configuration, timings and status.
+ * each chunk into contiguous blocks (one task each). The tasks write {@code runs/}, {@code traces/}
+ * and {@code summary/} as Parquet while they solve ({@link ChunkSolver}); the driver receives only
+ * file names, counts and each task's best settings, commits the files ({@link TaskFiles}), prints
+ * the best settings and writes {@code job.json} with the resolved job, versions, Spark
+ * configuration, timings and status.
  *
- * <p>A chunk is committed by a marker file after both its tables are written; {@code --resume} skips
+ * <p>A chunk is committed by a marker file after its files are in place; {@code --resume} skips
  * committed chunks and rewrites the others, so a run killed at any point finishes with every
  * (trial, replicate) exactly once.
  */
@@ -54,7 +54,6 @@ public final class SweepRunner {
   public static final String SUCCESS = "_SUCCESS";
   /** Rows of the printed table. */
   private static final int BEST_ROWS = 10;
-  private static final String CONCURRENT_WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
 
   /**
    * How to run.
@@ -153,11 +152,19 @@ public final class SweepRunner {
     out.write(JOB_JSON, json(info));
     LongAccumulator done = jsc.sc().longAccumulator("trials done");
     Progress progress = new Progress(o.console(), done, job.totalTrials());
+    ChunkSolver.Target target = new ChunkSolver.Target(out.uri(""),
+        jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())),
+        spark.conf().get("spark.sql.parquet.compression.codec", "snappy"), spark.version());
     int ran = 0;
     int skipped = 0;
+    long rows = 0;
+    long trials = 0;
+    List<Row> best = new ArrayList<>();
+    StructType summarySchema = Summary.schema(columns);
     try {
       progress.start();
       long per = job.trialsPerChunk();
+      double commitSeconds = 0;
       for (int c = 0; c < chunks; c++) {
         long lo = c * per;
         long hi = Math.min(job.totalTrials(), lo + per);
@@ -166,25 +173,42 @@ public final class SweepRunner {
           progress.skip(hi - lo);
           continue;
         }
-        runChunk(spark, jsc, job, jobText, columns, out, c, lo, hi, cores, done);
+        List<TaskFiles.Result> results = runChunk(jsc, job, jobText, columns, out, c, lo, hi, cores, done, target);
+        long t1 = System.nanoTime();
+        TaskFiles.commit(out.fs, out.root, results, chunkStaging(c));
         out.write(CHUNKS + "/" + c, "committed " + Instant.now() + "\n");
+        commitSeconds += (System.nanoTime() - t1) / 1e9;
+        for (TaskFiles.Result r : results) {
+          rows += r.rows();
+          trials += r.trials();
+          best.addAll(r.best());
+        }
         ran++;
       }
       progress.stop();
+      out.delete(TaskFiles.STAGING);
       Map<String, Object> timings = new LinkedHashMap<>();
-      timings.put("solve_and_write_runs_s", (System.nanoTime() - t0) / 1e9);
-      long t2 = System.nanoTime();
-      Summary.Written w = Summary.write(spark, out.uri(RUNS), columns.runsSchema(), out.uri(SUMMARY), columns,
-          job.totalTrials(), BEST_ROWS);
-      timings.put("summary_s", (System.nanoTime() - t2) / 1e9);
-      timings.put("summary_method", w.method());
-      long rows = w.rowsRead();
-      if (rows != job.totalSolves() || w.trials() != job.totalTrials()) {
-        throw new IllegalStateException("runs/ holds " + rows + " rows of " + w.trials() + " trials, expected "
+      timings.put("solve_and_write_s", (System.nanoTime() - t0) / 1e9 - commitSeconds);
+      timings.put("commit_s", commitSeconds);
+      if (skipped > 0) {
+        // Resumed: the committed chunks' settings are in summary/ already; the table and the
+        // counts are taken from all of it.
+        long t2 = System.nanoTime();
+        Dataset<Row> summary = spark.read().schema(summarySchema).parquet(out.uri(SUMMARY));
+        Row counts = summary.agg(expr("count(*)"), expr("coalesce(sum(replicates), 0)")).first();
+        trials = counts.getLong(0);
+        rows = counts.getLong(1);
+        best = Summary.top(summary, BEST_ROWS);
+        timings.put("resume_summary_read_s", (System.nanoTime() - t2) / 1e9);
+      }
+      best.sort(Summary.best(summarySchema));
+      best = best.subList(0, Math.min(BEST_ROWS, best.size()));
+      if (rows != job.totalSolves() || trials != job.totalTrials()) {
+        throw new IllegalStateException("runs/ holds " + rows + " rows of " + trials + " trials, expected "
             + job.totalSolves() + " rows of " + job.totalTrials() + " trials");
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      Summary.printBest(w.best(), columns, job, o.console(), out.uri(""), seconds, rows);
+      Summary.printBest(best, columns, job, o.console(), out.uri(""), seconds, rows);
       info.put("timings", timings);
       info.put("status", "SUCCEEDED");
       info.put("finished", Instant.now().toString());
@@ -209,47 +233,40 @@ public final class SweepRunner {
     }
   }
 
-  private static void runChunk(SparkSession spark, JavaSparkContext jsc, JobSpec job, String jobText,
-                               Columns columns, Output out, int c, long lo, long hi, int cores,
-                               LongAccumulator done) throws IOException {
-    // A chunk that was started but not committed left partial files: remove them first.
+  /** The staging directory of a chunk's task attempts, relative to the output root. */
+  private static String chunkStaging(int c) {
+    return TaskFiles.STAGING + "/chunk=" + c;
+  }
+
+  /** Runs a chunk's Spark job; the tasks write its files into staging, returned for the commit. */
+  private static List<TaskFiles.Result> runChunk(JavaSparkContext jsc, JobSpec job, String jobText, Columns columns,
+                                                 Output out, int c, long lo, long hi, int cores,
+                                                 LongAccumulator done, ChunkSolver.Target target) throws IOException {
+    // A chunk that was started but not committed (a killed run) may have left staged files and,
+    // if the driver died while committing, some final ones: remove both before solving it again.
+    out.delete(chunkStaging(c));
     for (String table : List.of(RUNS, TRACES)) {
-      // A job killed mid-write leaves finished task outputs under _temporary, which the next job
-      // commit on the same path would merge in: drop them with the chunk's partial files.
-      out.fs.delete(out.path(table + "/_temporary"), true);
-      FileStatus[] partial = out.fs.globStatus(out.path(table + "/*/*/chunk=" + c));
-      if (partial != null) {
-        for (FileStatus f : partial) {
-          out.fs.delete(f.getPath(), true);
-        }
-      }
+      deleteAll(out, out.path(table + "/*/*/chunk=" + c));
     }
+    deleteAll(out, out.path(SUMMARY + "/" + String.format(Locale.ROOT, "part-%05d-*", c)));
     int tasks = (int) Math.max(1, Math.min(hi - lo, (long) cores * job.tasksPerCore()));
     List<Integer> ids = IntStream.range(0, tasks).boxed().toList();
-    JavaRDD<org.apache.spark.sql.catalyst.InternalRow> rows = jsc.parallelize(ids, tasks)
-        .mapPartitions(new ChunkSolver(job.file(), jobText, columns, c, lo, hi, tasks, cores, done));
     jsc.setJobGroup("optsweep-chunk-" + c, "optsweep " + job.name() + " chunk " + c, false);
-    Dataset<Row> df = ChunkSolver.frame(spark, rows, columns.solveSchema());
-    boolean traces = job.tracePoints() > 0 && job.traceReplicates() > 0;
-    if (traces) {
-      // Solve once, write two tables: the solve rows are kept on the executors' disks in between.
-      df = df.persist(StorageLevel.DISK_ONLY());
+    List<TaskFiles.Result> results = jsc.parallelize(ids, tasks)
+        .mapPartitions(new ChunkSolver(job.file(), jobText, columns, c, lo, hi, tasks, cores, done, target))
+        .collect();
+    if (results.size() != tasks) {
+      throw new IllegalStateException("chunk " + c + ": " + results.size() + " task results, expected " + tasks);
     }
-    String[] traceCols = {"trace_iteration", "trace_value", "trace_distance", "trace_gradient_norm",
-        "trace_step_norm"};
-    // One file per task and partition value, never split by record count: the summary relies on a
-    // trial's replicates being consecutive in one file.
-    Columns.plain(df.drop(traceCols).write().mode(SaveMode.Append).option("maxRecordsPerFile", 0),
-        columns.plainEncoded()).partitionBy("objective", "solver", "chunk").parquet(out.uri(RUNS));
-    if (traces) {
-      df.filter(col("trace_iteration").isNotNull())
-          .select(col("job"), col("study"), col("trial"), col("replicate"), col("objective"), col("solver"),
-              col("chunk"), expr("inline(arrays_zip(trace_iteration, trace_value, trace_distance, "
-                  + "trace_gradient_norm, trace_step_norm))"))
-          .toDF("job", "study", "trial", "replicate", "objective", "solver", "chunk", "iteration", "value",
-              "distance", "gradient_norm", "step_norm")
-          .write().mode(SaveMode.Append).partitionBy("objective", "solver", "chunk").parquet(out.uri(TRACES));
-      df.unpersist();
+    return results;
+  }
+
+  private static void deleteAll(Output out, org.apache.hadoop.fs.Path glob) throws IOException {
+    FileStatus[] found = out.fs.globStatus(glob);
+    if (found != null) {
+      for (FileStatus f : found) {
+        out.fs.delete(f.getPath(), true);
+      }
     }
   }
 
@@ -266,12 +283,6 @@ public final class SweepRunner {
     }
     o.conf().forEach(b::config);
     SparkSession spark = b.getOrCreate();
-    if (!probe.contains(CONCURRENT_WRITERS) && !o.conf().containsKey(CONCURRENT_WRITERS)) {
-      // A task's rows arrive grouped by (objective, solver) already (its trials are contiguous, a
-      // study at a time): one open writer per pair writes them as they come, where Spark would
-      // otherwise buffer and sort every row of the task before writing the partitioned output.
-      spark.conf().set(CONCURRENT_WRITERS, String.valueOf(Math.max(2, Math.min(64, job.studies().size() + 1))));
-    }
     return spark;
   }
 

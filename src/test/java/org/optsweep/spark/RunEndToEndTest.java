@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,43 +129,43 @@ class RunEndToEndTest {
   }
 
   @Test
-  void theStreamedSummaryEqualsTheGroupByReference() throws Exception {
-    JsonNode j = new ObjectMapper().readTree(out.resolve("job.json").toFile());
-    assertEquals("streamed", j.get("timings").get("summary_method").asText());
+  void theSummaryTheTasksWroteEqualsTheGroupByReference() throws Exception {
     var spark = SharedSpark.get();
     Columns columns = new Columns(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml")));
-    Dataset<Row> reference = Summary.of(spark.read().parquet(out.resolve("runs").toString()), columns);
-    // The schema the streamed pass writes is built by hand: it must be the query's, field for field.
+    Dataset<Row> reference = SummaryReference.of(spark.read().parquet(out.resolve("runs").toString()), columns);
+    // The schema the tasks write is built by hand: it must be the query's, field for field.
     assertEquals(reference.schema(), Summary.schema(columns));
-    Dataset<Row> streamed = spark.read().parquet(out.resolve("summary").toString())
-        .select(java.util.Arrays.stream(reference.columns()).map(org.apache.spark.sql.functions::col)
-            .toArray(org.apache.spark.sql.Column[]::new));
-    assertEquals(TRIALS, streamed.count());
-    assertEquals(0, reference.exceptAll(streamed).count());
-    assertEquals(0, streamed.exceptAll(reference).count());
+    Dataset<Row> written = spark.read().parquet(out.resolve("summary").toString());
+    // Spark reads every file column as nullable; names, order and types are the reference's.
+    assertEquals(reference.schema().toDDL().replace(" NOT NULL", ""), written.schema().toDDL());
+    assertEquals(TRIALS, written.count());
+    assertEquals(0, reference.exceptAll(written).count());
+    assertEquals(0, written.exceptAll(reference).count());
   }
 
   @Test
-  void aTrialSplitOverFilesFallsBackToTheGroupByAndStillCountsEveryRow() throws Exception {
+  void sparkReadsBackTheTypesItWouldHaveWrittenAndNoStagedFileRemains() throws Exception {
     var spark = SharedSpark.get();
     Columns columns = new Columns(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml")));
-    // The same rows, reversed and spread round-robin over 4 files per partition: every trial's
-    // replicates now sit in different files, which the streamed pass must notice.
-    Path split = tmp.resolve("split-runs");
-    spark.read().parquet(out.resolve("runs").toString()).orderBy(org.apache.spark.sql.functions.col("replicate"))
-        .repartition(4).write().partitionBy("objective", "solver", "chunk").parquet(split.toString());
-    Path summary = tmp.resolve("split-summary");
-    Summary.Written w = Summary.write(spark, split.toString(), columns.runsSchema(), summary.toString(), columns,
-        TRIALS, 3);
-    assertEquals("group-by", w.method());
-    assertEquals(TRIALS * REPLICATES, w.rowsRead());
-    assertEquals(TRIALS, w.trials());
-    assertEquals(3, w.best().size());
-    Dataset<Row> reference = spark.read().parquet(out.resolve("summary").toString());
-    Dataset<Row> again = spark.read().parquet(summary.toString()).select(java.util.Arrays.stream(reference.columns())
-        .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
-    assertEquals(0, reference.exceptAll(again).count());
-    assertEquals(0, again.exceptAll(reference).count());
+    // Spark puts the directory (partition) columns last; the file columns keep their order and types.
+    StructType expected = columns.runsSchema();
+    List<String> order = new java.util.ArrayList<>(columns.runsDataColumns());
+    order.addAll(Columns.PARTITIONS);
+    StructType read = spark.read().parquet(out.resolve("runs").toString()).schema();
+    assertEquals(order, List.of(read.fieldNames()));
+    for (String c : order) {
+      // As read, arrays may hold nulls (Spark reads every file column as nullable).
+      assertEquals(expected.apply(c).dataType().simpleString(), read.apply(c).dataType().simpleString(), c);
+    }
+    assertEquals(List.of("job", "study", "trial", "replicate", "iteration", "value", "distance", "gradient_norm",
+        "step_norm", "objective", "solver", "chunk"),
+        List.of(spark.read().parquet(out.resolve("traces").toString()).schema().fieldNames()));
+    assertFalse(Files.exists(out.resolve("_temporary")));
+    try (var files = Files.walk(out)) {
+      // Chunks of 5, 5 and 1 trials on local[2] at 2 tasks per core: 4 + 4 + 1 tasks, a summary file each.
+      assertEquals(9, files.filter(f -> f.getParent().endsWith("summary") && f.toString().endsWith(".parquet"))
+          .count());
+    }
   }
 
   @Test
