@@ -132,7 +132,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
       List<String> written = files.close();
       closeWatchdog();
       List<org.apache.spark.sql.Row> best = new ArrayList<>(w.best);
-      return List.of(new TaskFiles.Result(taskNumber, staging, written, w.rows, w.trials, best)).iterator();
+      return List.of(new TaskFiles.Result(taskNumber, staging, written, w.rows, w.iterations, w.trials, best)).iterator();
     } catch (Exception | Error e) {
       files.abort();
       throw e;
@@ -158,17 +158,24 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     private final List<String> traceColumns = Columns.traceDataColumns();
     private final TrialStats stats;
     private final int traceFrom;
+    private final int iterationsColumn;
     private final Object[] point = new Object[Columns.traceSchema().size()];
     private final java.util.Comparator<org.apache.spark.sql.Row> order = Summary.best(summarySchema);
     /** The task's best summary rows, worst first, so the head is the one to drop. */
     final java.util.PriorityQueue<org.apache.spark.sql.Row> best = new java.util.PriorityQueue<>(order.reversed());
     long rows;
+    long iterations;
     long trials;
+    private String objective;
+    private String solver;
+    private org.apache.parquet.hadoop.ParquetWriter<Object[]> runs;
+    private org.apache.parquet.hadoop.ParquetWriter<Object[]> traces;
 
     Writer(JobSpec job, TaskFiles files) {
       this.files = files;
       this.stats = new TrialStats(solveSchema, Columns.HYPER_FROM, columns.hyper.size(), summarySchema.size());
       this.traceFrom = solveSchema.fieldIndex("trace_iteration");
+      this.iterationsColumn = solveSchema.fieldIndex("iterations");
       this.job = job;
     }
 
@@ -205,23 +212,34 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     }
 
     private void solve(Object[] v) throws java.io.IOException {
-      String dir = partition(SweepRunner.RUNS, (String) v[4], (String) v[5]);
-      files.writer(dir, () -> new ParquetRows(solveSchema, runsColumns, sparkVersion), plainRuns).write(v);
+      if (!v[4].equals(objective) || !v[5].equals(solver)) {
+        // A task's trials come a study at a time: the partition changes rarely, and its writers
+        // are looked up only then.
+        objective = (String) v[4];
+        solver = (String) v[5];
+        runs = files.writer(partition(SweepRunner.RUNS, objective, solver),
+            () -> new ParquetRows(solveSchema, runsColumns, sparkVersion), plainRuns);
+        traces = null;
+      }
+      runs.write(v);
       rows++;
+      iterations += ((Number) v[iterationsColumn]).longValue();
       stats.add(v);
       int[] its = (int[]) v[traceFrom];
       if (its != null) {
         double[][] series = {(double[]) v[traceFrom + 1], (double[]) v[traceFrom + 2], (double[]) v[traceFrom + 3],
             (double[]) v[traceFrom + 4]};
-        var tw = files.writer(partition(SweepRunner.TRACES, (String) v[4], (String) v[5]),
-            () -> new ParquetRows(traceSchema, traceColumns, sparkVersion), TRACE_PLAIN);
+        if (traces == null) {
+          traces = files.writer(partition(SweepRunner.TRACES, objective, solver),
+              () -> new ParquetRows(traceSchema, traceColumns, sparkVersion), TRACE_PLAIN);
+        }
         System.arraycopy(v, 0, point, 0, 4);
         for (int p = 0; p < its.length; p++) {
           point[4] = its[p];
           for (int q = 0; q < series.length; q++) {
             point[5 + q] = series[q][p];
           }
-          tw.write(point);
+          traces.write(point);
         }
       }
     }

@@ -69,7 +69,7 @@ public final class SweepRunner {
                         PrintStream console) {}
 
   /** What the run did. */
-  public record Result(long rows, int chunksRun, int chunksSkipped, double seconds) {}
+  public record Result(long rows, long iterations, int chunksRun, int chunksSkipped, double seconds) {}
 
   /**
    * Checks the output location before Spark starts: refuses an existing output without
@@ -154,10 +154,11 @@ public final class SweepRunner {
     Progress progress = new Progress(o.console(), done, job.totalTrials());
     ChunkSolver.Target target = new ChunkSolver.Target(out.uri(""),
         jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())),
-        spark.conf().get("spark.sql.parquet.compression.codec", "snappy"), spark.version());
+        jsc.getConf().get("spark.sql.parquet.compression.codec", "snappy"), spark.version());
     int ran = 0;
     int skipped = 0;
     long rows = 0;
+    long iterations = 0;
     long trials = 0;
     List<Row> best = new ArrayList<>();
     StructType summarySchema = Summary.schema(columns);
@@ -180,6 +181,7 @@ public final class SweepRunner {
         commitSeconds += (System.nanoTime() - t1) / 1e9;
         for (TaskFiles.Result r : results) {
           rows += r.rows();
+          iterations += r.iterations();
           trials += r.trials();
           best.addAll(r.best());
         }
@@ -195,9 +197,11 @@ public final class SweepRunner {
         // counts are taken from all of it.
         long t2 = System.nanoTime();
         Dataset<Row> summary = spark.read().schema(summarySchema).parquet(out.uri(SUMMARY));
-        Row counts = summary.agg(expr("count(*)"), expr("coalesce(sum(replicates), 0)")).first();
+        Row counts = summary.agg(expr("count(*)"), expr("coalesce(sum(replicates), 0)"),
+            expr("coalesce(CAST(round(sum(iterations_mean * replicates)) AS BIGINT), 0)")).first();
         trials = counts.getLong(0);
         rows = counts.getLong(1);
+        iterations = counts.getLong(2);
         best = Summary.top(summary, BEST_ROWS);
         timings.put("resume_summary_read_s", (System.nanoTime() - t2) / 1e9);
       }
@@ -214,11 +218,12 @@ public final class SweepRunner {
       info.put("finished", Instant.now().toString());
       info.put("seconds", seconds);
       info.put("rows", rows);
+      info.put("iterations", iterations);
       info.put("chunks_run", ran);
       info.put("chunks_skipped", skipped);
       out.write(JOB_JSON, json(info));
       out.write(SUCCESS, "");
-      return new Result(rows, ran, skipped, seconds);
+      return new Result(rows, iterations, ran, skipped, seconds);
     } catch (Exception | Error e) {
       progress.stop();
       info.put("status", "FAILED");
@@ -271,6 +276,13 @@ public final class SweepRunner {
   }
 
   private static SparkSession session(JobSpec job, Options o) {
+    var existing = SparkSession.getDefaultSession();
+    if (existing.isDefined() && o.master() == null && o.conf().isEmpty()) {
+      // A session of the embedding JVM (tests, a notebook): used as it is. The builder would apply
+      // its options to the session's SQL state, building that state (a second of class loading
+      // and set-up in a fresh JVM) for a run that needs no SQL.
+      return existing.get();
+    }
     SparkConf probe = new SparkConf();
     SparkSession.Builder b = SparkSession.builder().appName("optsweep " + job.name());
     if (o.master() != null) {
@@ -282,8 +294,7 @@ public final class SweepRunner {
       b.config("spark.ui.showConsoleProgress", "false");
     }
     o.conf().forEach(b::config);
-    SparkSession spark = b.getOrCreate();
-    return spark;
+    return b.getOrCreate();
   }
 
   private static void describe(Map<String, Object> info, JobSpec job, String jobText, SparkSession spark,

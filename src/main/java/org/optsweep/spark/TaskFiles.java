@@ -101,8 +101,11 @@ final class TaskFiles {
     }
   }
 
-  /** What a task attempt hands the driver: where its files are, and what it wrote. */
-  record Result(int task, String staging, List<String> files, long rows, long trials,
+  /**
+   * What a task attempt hands the driver: where its files are, and what it wrote — solve rows,
+   * iterations over them, summary rows (trials) and its best summary rows.
+   */
+  record Result(int task, String staging, List<String> files, long rows, long iterations, long trials,
                 List<org.apache.spark.sql.Row> best) implements Serializable {}
 
   /**

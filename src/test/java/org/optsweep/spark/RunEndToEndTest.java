@@ -204,6 +204,12 @@ class RunEndToEndTest {
       assertEquals(rs.getLong(2), Long.parseLong(cells[1]), console);
     }
     assertTrue(console.contains(out.toString()), console);
+    // The iteration count the tasks reported is what runs/ holds.
+    try (Connection c = duck(); Statement s = c.createStatement()) {
+      ResultSet rs = s.executeQuery("SELECT sum(iterations) FROM " + glob("runs"));
+      rs.next();
+      assertEquals(rs.getLong(1), j.get("iterations").asLong());
+    }
   }
 
   @Test
