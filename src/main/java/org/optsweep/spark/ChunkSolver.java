@@ -115,7 +115,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
         + (task == null ? "local-" + taskNumber : task.taskAttemptId());
     org.apache.hadoop.conf.Configuration conf = hadoop.value().value();
     TaskFiles files = new TaskFiles(new org.apache.hadoop.fs.Path(root), staging, conf,
-        ParquetRows.codec(codec), chunk, taskNumber);
+        ParquetRows.codec(codec), chunk, taskNumber, cores);
     try {
       Writer w = new Writer(job, files);
       for (int k = taskNumber; ; ) {

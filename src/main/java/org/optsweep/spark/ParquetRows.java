@@ -224,11 +224,15 @@ final class ParquetRows extends WriteSupport<Object[]> {
     return n.equals("NONE") ? CompressionCodecName.UNCOMPRESSED : CompressionCodecName.valueOf(n);
   }
 
-  /** A writer of these rows to {@code path}, dictionary encoding off for the {@code plain} column paths. */
-  ParquetWriter<Object[]> open(Path path, Configuration conf, CompressionCodecName codec, List<String> plain)
-      throws IOException {
+  /**
+   * A writer of these rows to {@code path}, dictionary encoding off for the {@code plain} column
+   * paths, buffering at most {@code rowGroupBytes} before it writes a row group.
+   */
+  ParquetWriter<Object[]> open(Path path, Configuration conf, CompressionCodecName codec, List<String> plain,
+                               long rowGroupBytes) throws IOException {
     Builder b = new Builder(HadoopOutputFile.fromPath(path, conf), this).withConf(conf)
-        .withCompressionCodec(codec).withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+        .withCompressionCodec(codec).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        .withRowGroupSize(rowGroupBytes);
     for (String p : plain) {
       if (message.containsPath(p.split("\\."))) {
         b = b.withDictionaryEncoding(p, false);

@@ -33,20 +33,27 @@ final class TaskFiles {
   private final Configuration conf;
   private final CompressionCodecName codec;
   private final String name;
+  private final long rowGroupBytes;
   private final Map<String, ParquetWriter<Object[]>> open = new LinkedHashMap<>();
 
   /**
    * @param root    the output root
    * @param staging this attempt's staging directory, relative to the root
    * @param chunk   the chunk, and {@code task} the task number within it, named in every file
+   * @param slots   tasks that may run at once in this JVM (at most the job's cores)
    */
-  TaskFiles(Path root, String staging, Configuration conf, CompressionCodecName codec, int chunk, int task)
-      throws IOException {
+  TaskFiles(Path root, String staging, Configuration conf, CompressionCodecName codec, int chunk, int task,
+            int slots) throws IOException {
     this.fs = root.getFileSystem(conf);
     this.root = root;
     this.staging = staging;
     this.conf = conf;
     this.codec = codec;
+    // A row group is buffered in memory until it is written. Parquet's usual 128 MB per open file
+    // (Spark's writer shrinks it under a JVM-wide memory manager that ParquetWriter does not use)
+    // would not fit a small heap with a few files open per task: an eighth of the heap per task
+    // slot, between 4 and 128 MB.
+    this.rowGroupBytes = Math.max(4L << 20, Math.min(128L << 20, Runtime.getRuntime().maxMemory() / (8L * slots)));
     this.name = String.format(java.util.Locale.ROOT, "part-%05d-%05d%s.parquet", chunk, task, codec.getExtension());
   }
 
@@ -59,7 +66,7 @@ final class TaskFiles {
       throws IOException {
     ParquetWriter<Object[]> w = open.get(dir);
     if (w == null) {
-      w = support.get().open(new Path(root, staging + "/" + dir + "/" + name), conf, codec, plain);
+      w = support.get().open(new Path(root, staging + "/" + dir + "/" + name), conf, codec, plain, rowGroupBytes);
       open.put(dir, w);
     }
     return w;
