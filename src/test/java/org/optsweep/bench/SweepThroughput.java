@@ -31,8 +31,9 @@ import org.optsweep.spec.Trial;
  *       the fastest single-thread sample of the whole run — is printed too.</li>
  * </ul>
  *
- * <p>The system property {@code tasksPerCore} (default 4) sets the job's execution.tasks_per_core;
- * {@code rounds} (default 3) the warm rounds; {@code -Drounds=0} runs the cold job only.
+ * <p>Arguments: trials (20,000), replicates (4), cores (2), max_iterations (5,000), warm rounds
+ * (3; 0 runs the cold job only). The system property {@code tasksPerCore} (default 4) sets the
+ * job's execution.tasks_per_core.
  */
 public final class SweepThroughput {
   private SweepThroughput() {}
@@ -42,7 +43,7 @@ public final class SweepThroughput {
     int replicates = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int cores = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     int maxIterations = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
-    int rounds = Integer.getInteger("rounds", 3);
+    int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
     PrintStream out = System.out;
     JobSpec job = JobParser.parse("throughput.yaml", jobText(trials, replicates, maxIterations, 1));
     out.printf(Locale.ROOT, "NAG on 2-D Ackley from (25, 20), random search over gamma and an exponential "
