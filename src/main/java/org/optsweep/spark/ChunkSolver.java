@@ -113,7 +113,8 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     String executor = SparkEnv.get() == null ? null : SparkEnv.get().executorId();
     String staging = TaskFiles.STAGING + "/chunk=" + chunk + "/attempt="
         + (task == null ? "local-" + taskNumber : task.taskAttemptId());
-    org.apache.hadoop.conf.Configuration conf = hadoop.value().value();
+    // A copy: the broadcast one is shared by the executor's concurrent tasks.
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(hadoop.value().value());
     TaskFiles files = new TaskFiles(new org.apache.hadoop.fs.Path(root), staging, conf,
         ParquetRows.codec(codec), chunk, taskNumber, cores);
     try {
@@ -148,6 +149,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
 
   /** Writes one task's rows as they are solved: runs/ and traces/ per solve, summary/ per trial. */
   private final class Writer {
+    private final JobSpec job;
     private final TaskFiles files;
     private final StructType solveSchema = columns.solveSchema();
     private final StructType summarySchema = Summary.schema(columns);
@@ -170,36 +172,26 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     private String solver;
     private org.apache.parquet.hadoop.ParquetWriter<Object[]> runs;
     private org.apache.parquet.hadoop.ParquetWriter<Object[]> traces;
+    private org.apache.parquet.hadoop.ParquetWriter<Object[]> summary;
 
     Writer(JobSpec job, TaskFiles files) {
+      this.job = job;
       this.files = files;
       this.stats = new TrialStats(solveSchema, Columns.HYPER_FROM, columns.hyper.size(), summarySchema.size());
       this.traceFrom = solveSchema.fieldIndex("trace_iteration");
       this.iterationsColumn = solveSchema.fieldIndex("iterations");
-      this.job = job;
     }
-
-    private final JobSpec job;
 
     void trial(long global, String executor) throws java.io.IOException {
       stats.reset();
-      java.io.IOException[] failure = new java.io.IOException[1];
-      solveTrial(job, global, executor, v -> {
-        if (failure[0] == null) {
-          try {
-            solve(v);
-          } catch (java.io.IOException e) {
-            failure[0] = e;
-          }
-        }
-      });
-      if (failure[0] != null) {
-        throw failure[0];
-      }
+      solveTrial(job, global, executor, this::solve);
       if (stats.count() > 0) {
         Object[] s = stats.row();
-        files.writer(SweepRunner.SUMMARY, () -> new ParquetRows(summarySchema, names(summarySchema), sparkVersion),
-            plainSummary).write(s);
+        if (summary == null) {
+          summary = files.writer(SweepRunner.SUMMARY,
+              () -> new ParquetRows(summarySchema, names(summarySchema), sparkVersion), plainSummary);
+        }
+        summary.write(s);
         trials++;
         var row = new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(s, summarySchema);
         if (best.size() < BEST) {
@@ -258,7 +250,12 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     return java.util.Arrays.asList(schema.fieldNames());
   }
 
-  private void solveTrial(JobSpec job, long global, String executor, java.util.function.Consumer<Object[]> out) {
+  /** Receives the solve rows of a trial, one per replicate. */
+  private interface RowSink {
+    void accept(Object[] values) throws java.io.IOException;
+  }
+
+  private void solveTrial(JobSpec job, long global, String executor, RowSink out) throws java.io.IOException {
     int s = 0;
     long i = global;
     while (i >= job.trials(s)) {

@@ -160,41 +160,54 @@ final class ParquetRows extends WriteSupport<Object[]> {
         case BOOLEAN -> rc.addBoolean((Boolean) x);
         case DOUBLES -> {
           double[] a = (double[]) x;
-          rc.startGroup();
-          if (a.length > 0) {
-            rc.startField("list", 0);
-            for (double d : a) {
-              rc.startGroup();
-              rc.startField("element", 0);
-              rc.addDouble(d);
-              rc.endField("element", 0);
-              rc.endGroup();
-            }
-            rc.endField("list", 0);
+          beginList(a.length);
+          for (double d : a) {
+            beginElement();
+            rc.addDouble(d);
+            endElement();
           }
-          rc.endGroup();
+          endList(a.length);
         }
         case INTS -> {
           int[] a = (int[]) x;
-          rc.startGroup();
-          if (a.length > 0) {
-            rc.startField("list", 0);
-            for (int d : a) {
-              rc.startGroup();
-              rc.startField("element", 0);
-              rc.addInteger(d);
-              rc.endField("element", 0);
-              rc.endGroup();
-            }
-            rc.endField("list", 0);
+          beginList(a.length);
+          for (int d : a) {
+            beginElement();
+            rc.addInteger(d);
+            endElement();
           }
-          rc.endGroup();
+          endList(a.length);
         }
         default -> throw new IllegalStateException();
       }
       rc.endField(names[i], i);
     }
     rc.endMessage();
+  }
+
+  // A LIST as Spark writes it: group { repeated group list { element } }, no "list" field when empty.
+  private void beginList(int n) {
+    rc.startGroup();
+    if (n > 0) {
+      rc.startField("list", 0);
+    }
+  }
+
+  private void beginElement() {
+    rc.startGroup();
+    rc.startField("element", 0);
+  }
+
+  private void endElement() {
+    rc.endField("element", 0);
+    rc.endGroup();
+  }
+
+  private void endList(int n) {
+    if (n > 0) {
+      rc.endField("list", 0);
+    }
+    rc.endGroup();
   }
 
   private Binary binary(Object x) {

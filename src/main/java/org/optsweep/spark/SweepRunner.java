@@ -260,8 +260,9 @@ public final class SweepRunner {
     List<TaskFiles.Result> results = jsc.parallelize(ids, tasks)
         .mapPartitions(new ChunkSolver(job.file(), jobText, columns, c, lo, hi, tasks, cores, done, target))
         .collect();
-    if (results.size() != tasks) {
-      throw new IllegalStateException("chunk " + c + ": " + results.size() + " task results, expected " + tasks);
+    if (results.stream().mapToInt(TaskFiles.Result::task).distinct().count() != tasks || results.size() != tasks) {
+      throw new IllegalStateException("chunk " + c + ": " + results.size() + " task results, expected one from each of "
+          + tasks + " tasks");
     }
     return results;
   }
