@@ -228,13 +228,21 @@ final class ParquetRows extends WriteSupport<Object[]> {
     return b;
   }
 
+  /** Values of {@code spark.sql.parquet.compression.codec} whose codecs come with Spark. */
+  static final List<String> CODECS = List.of("snappy", "zstd", "gzip", "lz4", "lz4_raw", "none", "uncompressed");
+
   /**
-   * The Parquet compression of Spark's {@code spark.sql.parquet.compression.codec} value (snappy,
-   * zstd, gzip, lz4, lz4_raw, brotli, lzo, none or uncompressed).
+   * The Parquet compression of a {@code spark.sql.parquet.compression.codec} value: one of
+   * {@link #CODECS}, in any case. (Spark also names brotli and lzo, whose codecs it does not ship.)
+   *
+   * @throws IllegalArgumentException for any other value
    */
   static CompressionCodecName codec(String sparkName) {
-    String n = sparkName.toUpperCase(Locale.ROOT);
-    return n.equals("NONE") ? CompressionCodecName.UNCOMPRESSED : CompressionCodecName.valueOf(n);
+    String n = sparkName.toLowerCase(Locale.ROOT);
+    if (!CODECS.contains(n)) {
+      throw new IllegalArgumentException("expected one of " + String.join(", ", CODECS));
+    }
+    return n.equals("none") ? CompressionCodecName.UNCOMPRESSED : CompressionCodecName.valueOf(n.toUpperCase(Locale.ROOT));
   }
 
   /**

@@ -52,6 +52,8 @@ public final class SweepRunner {
   public static final String JOB_YAML = "job.yaml";
   public static final String CHUNKS = "_chunks";
   public static final String SUCCESS = "_SUCCESS";
+  /** The Parquet compression setting, Spark's own (its values and default). */
+  static final String CODEC = "spark.sql.parquet.compression.codec";
   /** Rows of the printed table. */
   private static final int BEST_ROWS = 10;
 
@@ -91,6 +93,12 @@ public final class SweepRunner {
         hadoop.set(k.substring("spark.hadoop.".length()), v);
       }
     });
+    String codec = all.getOrDefault(CODEC, "snappy");
+    try {
+      ParquetRows.codec(codec);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(CODEC + "=" + codec + ": " + e.getMessage());
+    }
     Output out = new Output(o.out(), hadoop);
     FileStatus st = out.status();
     if (st != null && !st.isDirectory()) {
@@ -154,7 +162,7 @@ public final class SweepRunner {
     Progress progress = new Progress(o.console(), done, job.totalTrials());
     ChunkSolver.Target target = new ChunkSolver.Target(out.uri(""),
         jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())),
-        jsc.getConf().get("spark.sql.parquet.compression.codec", "snappy"), spark.version());
+        o.conf().getOrDefault(CODEC, jsc.getConf().get(CODEC, "snappy")), spark.version());
     int ran = 0;
     int skipped = 0;
     long rows = 0;

@@ -170,6 +170,34 @@ class ReliabilityTest {
   }
 
   @Test
+  void theCompressionCodecIsSparksSettingAndAnUnshippedOneIsRefusedBeforeAnyWork() throws Exception {
+    Path job = job("codec", "name: codec\nobjective: sphere\nstart: [1, 1]\nsolver: gd\n"
+        + "parameters:\n  schedule.lr0: {values: [0.1, 0.2]}\nreplicates: {count: 2, start_jitter: 0.1}\n");
+    Path refused = tmp.resolve("out-brotli");
+    Outcome o = run("run", job.toString(), "--out", refused.toString(), "--conf",
+        "spark.sql.parquet.compression.codec=brotli");
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("spark.sql.parquet.compression.codec=brotli: expected one of snappy, zstd"), o.err());
+    assertFalse(Files.exists(refused));
+    Path out = tmp.resolve("out-zstd");
+    o = run("run", job.toString(), "--out", out.toString(), "--conf", "spark.sql.parquet.compression.codec=ZSTD");
+    assertEquals(0, o.code(), o.err());
+    try (var files = Files.walk(out)) {
+      List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".parquet")).toList();
+      assertFalse(names.isEmpty());
+      assertTrue(names.stream().allMatch(n -> n.endsWith(".zstd.parquet")), names.toString());
+    }
+    // Read by DuckDB, which decodes the pages itself.
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement();
+         var rs = st.executeQuery("SELECT count(*), count(DISTINCT schedule_lr0) FROM read_parquet('"
+             + out.resolve("runs") + "/**/*.parquet', hive_partitioning = true)")) {
+      rs.next();
+      assertEquals(4, rs.getLong(1));
+      assertEquals(2, rs.getLong(2));
+    }
+  }
+
+  @Test
   void resumeWithAnotherJobFileIsRefused() throws Exception {
     Path a = job("first", "name: first\nobjective: sphere\nstart: [1, 1]\nsolver: gd\n");
     Path b = job("second", "name: second\nobjective: sphere\nstart: [2, 1]\nsolver: gd\n");
