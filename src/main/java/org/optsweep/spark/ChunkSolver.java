@@ -132,7 +132,15 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
       }
       List<String> written = files.close();
       closeWatchdog();
-      List<org.apache.spark.sql.Row> best = new ArrayList<>(w.best);
+      // Values only: a Row would carry its schema through Java serialization to the driver.
+      List<Object[]> best = new ArrayList<>();
+      for (org.apache.spark.sql.Row r : w.best) {
+        Object[] v = new Object[r.length()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = r.get(i);
+        }
+        best.add(v);
+      }
       return List.of(new TaskFiles.Result(taskNumber, staging, written, w.rows, w.iterations, w.trials, best)).iterator();
     } catch (Exception | Error e) {
       files.abort();

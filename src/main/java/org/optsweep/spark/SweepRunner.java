@@ -23,6 +23,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.util.LongAccumulator;
@@ -191,7 +192,9 @@ public final class SweepRunner {
           rows += r.rows();
           iterations += r.iterations();
           trials += r.trials();
-          best.addAll(r.best());
+          for (Object[] v : r.best()) {
+            best.add(new GenericRowWithSchema(v, summarySchema));
+          }
         }
         ran++;
       }

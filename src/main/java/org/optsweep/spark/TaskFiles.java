@@ -110,10 +110,10 @@ final class TaskFiles {
 
   /**
    * What a task attempt hands the driver: where its files are, and what it wrote — solve rows,
-   * iterations over them, summary rows (trials) and its best summary rows.
+   * iterations over them, summary rows (trials) and the values of its best summary rows.
    */
   record Result(int task, String staging, List<String> files, long rows, long iterations, long trials,
-                List<org.apache.spark.sql.Row> best) implements Serializable {}
+                List<Object[]> best) implements Serializable {}
 
   /**
    * Moves the files of the given attempts to their final places and deletes the chunk's staging

@@ -58,7 +58,7 @@ class TaskFilesTest {
       files.writer("t/part=a", () -> new ParquetRows(SCHEMA, STORED, "4.2.0"), List.of("v", "xs.list.element"))
           .write(r);
     }
-    return new TaskFiles.Result(0, staging, files.close(), 3, 0, 0, List.of());
+    return new TaskFiles.Result(0, staging, files.close(), 3, 0, 0, List.<Object[]>of());
   }
 
   @Test
