@@ -24,12 +24,14 @@ import org.optsweep.spec.Trial;
  *   <li>cold: the first job in the JVM, which also pays the one-time costs of the code paths Spark
  *       and Parquet take (class loading, JIT compilation: several core-seconds on the same cores);
  *       what a short job sees.</li>
- *   <li>warm rounds: the same job with other seeds, each right after a fresh single-thread sample,
- *       so that both figures of a round see the same host (a shared VM whose speed drifts by ±10%
- *       within a minute). Each round's efficiency is against its own sample; the median of the
- *       rounds is the headline, and the most conservative figure — the warm median rate against
- *       the fastest single-thread sample of the whole run — is printed too.</li>
+ *   <li>warm rounds: the same job with other seeds; what each further stretch of a long job sees.
+ *       The median of the rounds is the headline, and the most conservative figure — the warm
+ *       median rate against the fastest single-thread sample of the whole run — is printed too.</li>
  * </ul>
+ *
+ * <p>Every Spark run is compared with the mean of the single-thread samples taken right before
+ * and right after it: the host is a shared VM whose speed drifts by ±10% within a minute, and a
+ * reference measured at another time would move the ratio by as much.
  *
  * <p>Arguments: trials (20,000), replicates (4), cores (2), max_iterations (5,000), warm rounds
  * (3; 0 runs the cold job only). The system property {@code tasksPerCore} (default 4) sets the
@@ -77,24 +79,28 @@ public final class SweepThroughput {
     out.printf(Locale.ROOT, "%d plain threads, no Spark (each the same sample): %.3g iterations/s = %.3f of %d x single%n",
         cores, threadsRate, threadsRate / (cores * serialRate), cores);
 
-    // 3. The Spark job on local[cores]: cold (first job in the JVM) against the sample above.
-    double[] r = run(jobText(trials, replicates, maxIterations, 2), cores, out, "cold");
-    report(out, trials, r, cores, serialRate);
-
-    // 4. Warm rounds: a fresh single-thread sample, then the job with another seed.
+    // 3. The Spark job on local[cores], cold (the first job in the JVM), then warm rounds (the job
+    // with other seeds). Each is compared with the mean of the single-thread samples taken just
+    // before and just after it, which cancels a drift of the host's speed over the run.
     double[] efficiency = new double[rounds];
     double[] rates = new double[rounds];
-    for (int k = 0; k < rounds; k++) {
-      double single = serialSample(job, sample, out);
-      fastest = Math.max(fastest, single);
-      r = run(jobText(trials, replicates, maxIterations, 3 + k), cores, out, "warm round " + (k + 1));
-      efficiency[k] = report(out, trials, r, cores, single);
-      rates[k] = r[0] / r[1];
+    double before = serialRate;
+    for (int k = -1; k < rounds; k++) {
+      String what = k < 0 ? "cold" : "warm round " + (k + 1);
+      double[] r = run(jobText(trials, replicates, maxIterations, 2 + k + 1), cores, out, what);
+      double after = serialSample(job, sample, out);
+      fastest = Math.max(fastest, after);
+      double e = report(out, trials, r, cores, (before + after) / 2);
+      if (k >= 0) {
+        efficiency[k] = e;
+        rates[k] = r[0] / r[1];
+      }
+      before = after;
     }
     if (rounds > 0) {
       java.util.Arrays.sort(efficiency);
       java.util.Arrays.sort(rates);
-      out.printf(Locale.ROOT, "warm efficiency, median of %d rounds (each against its own single-thread sample): "
+      out.printf(Locale.ROOT, "warm efficiency, median of %d rounds (each against the samples around it): "
           + "%.3f (range %.3f-%.3f)%n", rounds, median(efficiency), efficiency[0], efficiency[rounds - 1]);
       out.printf(Locale.ROOT, "warm efficiency, conservative (median warm rate / (%d x fastest sample %.3g)): %.3f%n",
           cores, fastest, median(rates) / (cores * fastest));
@@ -119,7 +125,8 @@ public final class SweepThroughput {
   private static double report(PrintStream out, long trials, double[] r, int cores, double serialRate) {
     double sparkRate = r[0] / r[1];
     double e = sparkRate / (cores * serialRate);
-    out.printf(Locale.ROOT, "  %.0f trials/s, %.0f solves/s, %.3g iterations/s; efficiency = %.3g / (%d x %.3g) = %.3f%n",
+    out.printf(Locale.ROOT, "  %.0f trials/s, %.0f solves/s, %.3g iterations/s; efficiency = %.3g / (%d x %.3g, "
+        + "the samples around it) = %.3f%n",
         trials / r[1], r[2] / r[1], sparkRate, sparkRate, cores, serialRate, e);
     return e;
   }
