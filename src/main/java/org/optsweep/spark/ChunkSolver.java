@@ -122,6 +122,11 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
       for (int k = taskNumber; ; ) {
         long[] b = block(lo, hi, k, tasks, cores);
         for (long g = b[0]; g < b[1]; g++) {
+          if (task != null) {
+            // A killed attempt (a failed job's other tasks, a losing speculative copy) stops here,
+            // between trials, instead of solving its block to the end.
+            task.killTaskIfInterrupted();
+          }
           w.trial(g, executor);
           trialsDone.add(1);
         }
