@@ -15,7 +15,9 @@ import org.apache.spark.sql.types.StructType;
 import org.optsweep.spec.JobSpec;
 
 /**
- * The {@code summary/} table: one row per setting (study, trial) over its replicates.
+ * The {@code summary/} table: one row per setting (study, trial) over its replicates, computed by
+ * the task that solved them ({@link TrialStats}); its schema, the order of the printed table, and
+ * the table itself.
  *
  * <ul>
  *   <li>{@code success_rate}: share of replicates that hit every headline target at some iteration
