@@ -148,7 +148,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
       }
       return List.of(new TaskFiles.Result(taskNumber, staging, written, w.rows, w.iterations, w.trials, best)).iterator();
     } catch (Exception | Error e) {
-      files.abort();
+      files.abort(e);
       throw e;
     }
   }
@@ -219,7 +219,13 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     private void solve(Object[] v) throws java.io.IOException {
       if (!v[4].equals(objective) || !v[5].equals(solver)) {
         // A task's trials come a study at a time: the partition changes rarely, and its writers
-        // are looked up only then.
+        // are looked up only then. The previous partition's files are closed (a task holds at most
+        // one runs/ and one traces/ row group in memory); should a later study come back to it, it
+        // gets a new file.
+        if (objective != null) {
+          files.finish(partition(SweepRunner.RUNS, objective, solver));
+          files.finish(partition(SweepRunner.TRACES, objective, solver));
+        }
         objective = (String) v[4];
         solver = (String) v[5];
         runs = files.writer(partition(SweepRunner.RUNS, objective, solver),

@@ -116,6 +116,24 @@ public final class SweepRunner {
       if (out.exists(SUCCESS)) {
         throw new UsageException("--resume " + o.out() + ": that run already finished (" + SUCCESS + " exists)");
       }
+      // Committed chunks have their summary/ rows since the tasks write them (earlier versions
+      // wrote summary/ at the end of a run): a resume needs them for the printed table.
+      FileStatus[] markers = out.fs.globStatus(out.path(CHUNKS + "/*"));
+      if (markers != null) {
+        for (FileStatus m : markers) {
+          String c = m.getPath().getName();
+          if (!c.matches("\\d+")) {
+            continue;
+          }
+          FileStatus[] s = out.fs.globStatus(out.path(SUMMARY + "/"
+              + String.format(Locale.ROOT, "part-%05d-*", Integer.parseInt(c))));
+          if (s == null || s.length == 0) {
+            throw new UsageException("--resume " + o.out() + ": committed chunk " + c + " has no " + SUMMARY
+                + "/ files (an output of an earlier optsweep version, which wrote " + SUMMARY
+                + "/ only at the end); run the job again into a new output");
+          }
+        }
+      }
     } else if (st != null && (out.fs.listStatus(out.root).length > 0)) {
       if (!o.overwrite()) {
         throw new UsageException("output " + o.out() + " already exists; pass --overwrite to replace it, "
@@ -209,7 +227,7 @@ public final class SweepRunner {
         long t2 = System.nanoTime();
         Dataset<Row> summary = spark.read().schema(summarySchema).parquet(out.uri(SUMMARY));
         Row counts = summary.agg(expr("count(*)"), expr("coalesce(sum(replicates), 0)"),
-            expr("coalesce(CAST(round(sum(iterations_mean * replicates)) AS BIGINT), 0)")).first();
+            expr("coalesce(sum(CAST(round(iterations_mean * replicates) AS BIGINT)), 0)")).first();
         trials = counts.getLong(0);
         rows = counts.getLong(1);
         iterations = counts.getLong(2);

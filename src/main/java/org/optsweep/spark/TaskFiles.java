@@ -32,15 +32,21 @@ final class TaskFiles {
   private final String staging;
   private final Configuration conf;
   private final CompressionCodecName codec;
-  private final String name;
+  private final String prefix;
   private final long rowGroupBytes;
+  /** The open file of each directory, by directory, and its path. */
   private final Map<String, ParquetWriter<Object[]>> open = new LinkedHashMap<>();
+  private final Map<String, String> openName = new LinkedHashMap<>();
+  /** Files a directory has had so far (a partition a task comes back to gets a new file). */
+  private final Map<String, Integer> count = new java.util.HashMap<>();
+  private final List<String> written = new ArrayList<>();
 
   /**
    * @param root    the output root
    * @param staging this attempt's staging directory, relative to the root
    * @param chunk   the chunk, and {@code task} the task number within it, named in every file
-   * @param slots   tasks that may run at once in this JVM (at most the job's cores)
+   * @param slots   tasks of the job that may run at once (its cores); at most this JVM's processors
+   *                run here
    */
   TaskFiles(Path root, String staging, Configuration conf, CompressionCodecName codec, int chunk, int task,
             int slots) throws IOException {
@@ -49,62 +55,69 @@ final class TaskFiles {
     this.staging = staging;
     this.conf = conf;
     this.codec = codec;
-    // A row group is buffered in memory until it is written. Parquet's usual 128 MB per open file
-    // (Spark's writer shrinks it under a JVM-wide memory manager that ParquetWriter does not use)
-    // would not fit a small heap with a few files open per task: an eighth of the heap per task
-    // slot, between 4 and 128 MB.
-    this.rowGroupBytes = Math.max(4L << 20, Math.min(128L << 20, Runtime.getRuntime().maxMemory() / (8L * slots)));
-    this.name = String.format(java.util.Locale.ROOT, "part-%05d-%05d%s.parquet", chunk, task, codec.getExtension());
+    // A row group is buffered in memory until it is written, and a task has up to three files open
+    // (runs/, traces/, summary/). Parquet's usual 128 MB per file (Spark's writer shrinks it under
+    // a JVM-wide memory manager that ParquetWriter does not use) would not fit a small heap: a
+    // sixteenth of the heap per file and task slot of this JVM, between 4 and 128 MB.
+    long here = Math.max(1, Math.min(slots, Runtime.getRuntime().availableProcessors()));
+    this.rowGroupBytes = Math.max(4L << 20, Math.min(128L << 20, Runtime.getRuntime().maxMemory() / (16L * here)));
+    this.prefix = String.format(java.util.Locale.ROOT, "part-%05d-%05d", chunk, task);
   }
 
   /**
    * The open writer of the file this task writes in directory {@code dir} (relative to the root,
-   * e.g. {@code runs/objective=ackley/solver=nag/chunk=3}), opening it on first use with a new
+   * e.g. {@code runs/objective=ackley/solver=nag/chunk=3}), opening one on first use with a new
    * {@code support}.
    */
   ParquetWriter<Object[]> writer(String dir, java.util.function.Supplier<ParquetRows> support, List<String> plain)
       throws IOException {
     ParquetWriter<Object[]> w = open.get(dir);
     if (w == null) {
+      int n = count.merge(dir, 1, Integer::sum);
+      String name = prefix + (n == 1 ? "" : "-" + n) + codec.getExtension() + ".parquet";
       w = support.get().open(new Path(root, staging + "/" + dir + "/" + name), conf, codec, plain, rowGroupBytes);
       open.put(dir, w);
+      openName.put(dir, dir + "/" + name);
     }
     return w;
   }
 
-  /** Closes every file; returns their paths relative to the staging directory (= final, relative to the root). */
-  List<String> close() throws IOException {
-    List<String> files = new ArrayList<>();
-    IOException first = null;
-    for (Map.Entry<String, ParquetWriter<Object[]>> e : open.entrySet()) {
-      try {
-        e.getValue().close();
-        files.add(e.getKey() + "/" + name);
-      } catch (IOException x) {
-        first = first == null ? x : first;
-      }
+  /** Closes the file open in {@code dir}, if any, so that its buffered row group leaves memory. */
+  void finish(String dir) throws IOException {
+    ParquetWriter<Object[]> w = open.remove(dir);
+    if (w != null) {
+      String name = openName.remove(dir);
+      w.close();
+      written.add(name);
     }
-    open.clear();
-    if (first != null) {
-      throw first;
-    }
-    return files;
   }
 
-  /** After a failure: closes what can be closed and removes the attempt's staging directory. */
-  void abort() {
+  /** Closes every file; returns all this task wrote, relative to the staging directory (= final, relative to the root). */
+  List<String> close() throws IOException {
+    for (String dir : new ArrayList<>(open.keySet())) {
+      finish(dir);
+    }
+    return written;
+  }
+
+  /**
+   * After a failure: closes what can be closed and removes the attempt's staging directory. What
+   * goes wrong meanwhile is added to {@code cause}, never thrown in its place.
+   */
+  void abort(Throwable cause) {
     for (ParquetWriter<Object[]> w : open.values()) {
       try {
         w.close();
-      } catch (IOException | RuntimeException ignored) {
-        // The attempt is being discarded; its files go with the directory.
+      } catch (Throwable t) {
+        cause.addSuppressed(t);
       }
     }
     open.clear();
     try {
       fs.delete(new Path(root, staging), true);
-    } catch (IOException ignored) {
+    } catch (Throwable t) {
       // The driver deletes all of _temporary when it commits the chunk.
+      cause.addSuppressed(t);
     }
   }
 

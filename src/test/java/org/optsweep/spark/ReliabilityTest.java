@@ -198,6 +198,21 @@ class ReliabilityTest {
   }
 
   @Test
+  void resumingAnOutputWhoseCommittedChunksHaveNoSummaryFilesIsRefused() throws Exception {
+    // What an earlier version, which wrote summary/ only at the end, leaves when it is killed.
+    Path job = job("old", "name: old\nobjective: sphere\nstart: [1, 1]\nsolver: gd\n");
+    Path out = tmp.resolve("out-old");
+    assertEquals(0, run("run", job.toString(), "--out", out.toString()).code());
+    Files.delete(out.resolve("_SUCCESS"));
+    try (var files = Files.walk(out.resolve("summary"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+    Outcome o = run("run", job.toString(), "--resume", out.toString());
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("committed chunk 0 has no summary/ files"), o.err());
+  }
+
+  @Test
   void resumeWithAnotherJobFileIsRefused() throws Exception {
     Path a = job("first", "name: first\nobjective: sphere\nstart: [1, 1]\nsolver: gd\n");
     Path b = job("second", "name: second\nobjective: sphere\nstart: [2, 1]\nsolver: gd\n");

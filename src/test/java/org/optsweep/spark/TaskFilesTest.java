@@ -106,6 +106,28 @@ class TaskFilesTest {
   }
 
   @Test
+  void aPartitionATaskComesBackToGetsAFileOfItsOwn() throws Exception {
+    Configuration conf = new Configuration();
+    String staging = TaskFiles.STAGING + "/chunk=1/attempt=5";
+    TaskFiles files = new TaskFiles(new org.apache.hadoop.fs.Path(tmp.toUri()), staging, conf,
+        CompressionCodecName.SNAPPY, 1, 2, 2);
+    Object[][] rows = rows("r");
+    String[] dirs = {"t/part=a", "t/part=b", "t/part=a"};
+    for (int i = 0; i < 3; i++) {
+      files.writer(dirs[i], () -> new ParquetRows(SCHEMA, STORED, "4.2.0"), List.of()).write(rows[i]);
+      files.finish(dirs[i]);
+    }
+    List<String> written = files.close();
+    assertEquals(List.of("t/part=a/part-00001-00002.snappy.parquet", "t/part=b/part-00001-00002.snappy.parquet",
+        "t/part=a/part-00001-00002-2.snappy.parquet"), written);
+    TaskFiles.commit(FileSystem.getLocal(conf), new org.apache.hadoop.fs.Path(tmp.toUri()),
+        List.of(new TaskFiles.Result(2, staging, written, 3, 0, 0, List.<Object[]>of())), TaskFiles.STAGING + "/chunk=1");
+    List<Row> back = SharedSpark.get().read().parquet(tmp.resolve("t").toString()).orderBy("n").collectAsList();
+    assertEquals(List.of("c", "ünïcode r", "b"), back.stream().map(r -> r.getString(0)).toList());
+    assertEquals(List.of("a", "a", "b"), back.stream().map(r -> r.getString(7)).toList());
+  }
+
+  @Test
   void anAbortedAttemptLeavesNoFiles() throws Exception {
     Configuration conf = new Configuration();
     String staging = TaskFiles.STAGING + "/chunk=0/attempt=9";
@@ -113,7 +135,7 @@ class TaskFilesTest {
         CompressionCodecName.SNAPPY, 0, 4, 2);
     files.writer("t/part=a", () -> new ParquetRows(SCHEMA, STORED, "4.2.0"), List.of()).write(rows("x")[0]);
     assertTrue(Files.exists(tmp.resolve(staging)));
-    files.abort();
+    files.abort(new RuntimeException("test"));
     assertFalse(Files.exists(tmp.resolve(staging)));
   }
 }
