@@ -54,7 +54,8 @@ public final class SweepThroughput {
 
     // 1. One thread, the same trials, no Spark: warm up, then time a prefix of the trials.
     solveSerially(job, Math.min(trials, 500));
-    double serialRate = serialSample(job, sample, out);
+    double[] first = serialSample(job, sample, out);
+    double serialRate = first[0];
     double fastest = serialRate;
 
     // 2. For scale, what plain Java threads get on this machine: `cores` threads, each solving the
@@ -84,13 +85,13 @@ public final class SweepThroughput {
     // before and just after it, which cancels a drift of the host's speed over the run.
     double[] efficiency = new double[rounds];
     double[] rates = new double[rounds];
-    double before = serialRate;
+    double[] before = first;
     for (int k = -1; k < rounds; k++) {
       String what = k < 0 ? "cold" : "warm round " + (k + 1);
       double[] r = run(jobText(trials, replicates, maxIterations, 2 + k + 1), cores, out, what);
-      double after = serialSample(job, sample, out);
-      fastest = Math.max(fastest, after);
-      double e = report(out, trials, r, cores, (before + after) / 2);
+      double[] after = serialSample(job, sample, out);
+      fastest = Math.max(fastest, after[0]);
+      double e = report(out, trials, r, cores, (before[0] + after[0]) / 2, (before[1] + after[1]) / 2);
       if (k >= 0) {
         efficiency[k] = e;
         rates[k] = r[0] / r[1];
@@ -112,22 +113,42 @@ public final class SweepThroughput {
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
-  private static double serialSample(JobSpec job, long sample, PrintStream out) {
+  /** One single-thread sample: {iterations per second, iterations per CPU-second of the thread}. */
+  private static double[] serialSample(JobSpec job, long sample, PrintStream out) {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long t0 = System.nanoTime();
+    long c0 = threads.getCurrentThreadCpuTime();
     long iterations = solveSerially(job, sample);
+    double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
     double seconds = (System.nanoTime() - t0) / 1e9;
-    out.printf(Locale.ROOT, "single thread: %,d trials x %d replicates, %,d iterations in %.2f s = %.3g iterations/s%n",
-        sample, job.replicates(), iterations, seconds, iterations / seconds);
-    return iterations / seconds;
+    out.printf(Locale.ROOT, "single thread: %,d trials x %d replicates, %,d iterations in %.2f s = %.3g iterations/s "
+        + "(%.3g per CPU-second)%n", sample, job.replicates(), iterations, seconds, iterations / seconds,
+        iterations / cpu);
+    return new double[] {iterations / seconds, iterations / cpu};
   }
 
-  /** Prints a run's rates; returns its efficiency against {@code serialRate}. */
-  private static double report(PrintStream out, long trials, double[] r, int cores, double serialRate) {
+  /** CPU time of every thread of this JVM so far, in seconds. */
+  private static double processCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+  }
+
+  /**
+   * Prints a run's rates; returns its efficiency against {@code serialRate}. Also prints the same
+   * ratio in CPU time — iterations per CPU-second of the whole JVM (task threads, JIT, GC, Spark)
+   * against one thread's per CPU-second — which a busy host's stolen time does not move: it
+   * shows what the run spends beside solving.
+   */
+  private static double report(PrintStream out, long trials, double[] r, int cores, double serialRate,
+                               double serialCpuRate) {
     double sparkRate = r[0] / r[1];
     double e = sparkRate / (cores * serialRate);
     out.printf(Locale.ROOT, "  %.0f trials/s, %.0f solves/s, %.3g iterations/s; efficiency = %.3g / (%d x %.3g, "
         + "the samples around it) = %.3f%n",
         trials / r[1], r[2] / r[1], sparkRate, sparkRate, cores, serialRate, e);
+    out.printf(Locale.ROOT, "  in CPU time: %.1f CPU-seconds of the JVM (%.2f of %d cores), %.3g iterations per "
+        + "CPU-second = %.3f of one thread's %.3g%n", r[3], r[3] / (cores * r[1]), cores, r[0] / r[3],
+        r[0] / r[3] / serialCpuRate, serialCpuRate);
     return e;
   }
 
@@ -151,7 +172,7 @@ public final class SweepThroughput {
         "");
   }
 
-  /** Runs a job on local[cores]; returns {iterations, seconds, rows}. */
+  /** Runs a job on local[cores]; returns {iterations, seconds, rows, CPU-seconds of the JVM}. */
   private static double[] run(String jobText, int cores, PrintStream out, String what) throws Exception {
     JobSpec job = JobParser.parse("throughput.yaml", jobText);
     SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("throughput")
@@ -161,7 +182,9 @@ public final class SweepThroughput {
         new PrintStream(java.io.OutputStream.nullOutputStream()));
     var output = SweepRunner.prepareOutput(jobText, o);
     long t1 = System.nanoTime();
+    double cpu0 = processCpuSeconds();
     SweepRunner.Result r = SweepRunner.run(job, jobText, output, o);
+    double cpu = processCpuSeconds() - cpu0;
     double seconds = (System.nanoTime() - t1) / 1e9;
     // From the tasks' reports (job.json's count): a Spark SQL query here would leave JIT
     // compilation of its code paths running into the next timed run.
@@ -173,7 +196,7 @@ public final class SweepThroughput {
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
-    return new double[] {iterations, seconds, r.rows()};
+    return new double[] {iterations, seconds, r.rows(), cpu};
   }
 
   private static long solveSerially(JobSpec job, long trials) {
