@@ -111,7 +111,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     }
     int taskNumber = taskIds.next();
     String executor = SparkEnv.get() == null ? null : SparkEnv.get().executorId();
-    String staging = TaskFiles.STAGING + "/chunk=" + chunk + "/attempt="
+    String staging = TaskFiles.staging(chunk) + "/attempt="
         + (task == null ? "local-" + taskNumber : task.taskAttemptId());
     // A copy: the broadcast one is shared by the executor's concurrent tasks.
     org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(hadoop.value().value());
@@ -172,9 +172,11 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     private final StructType traceSchema = Columns.traceSchema();
     private final List<String> traceColumns = Columns.traceDataColumns();
     private final TrialStats stats;
+    private final int objectiveColumn;
+    private final int solverColumn;
     private final int traceFrom;
     private final int iterationsColumn;
-    private final Object[] point = new Object[Columns.traceSchema().size()];
+    private final Object[] point = new Object[traceSchema.size()];
     private final java.util.Comparator<org.apache.spark.sql.Row> order = Summary.best(summarySchema);
     /** The task's best summary rows, worst first, so the head is the one to drop. */
     final java.util.PriorityQueue<org.apache.spark.sql.Row> best = new java.util.PriorityQueue<>(order.reversed());
@@ -190,7 +192,9 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     Writer(JobSpec job, TaskFiles files) {
       this.job = job;
       this.files = files;
-      this.stats = new TrialStats(solveSchema, Columns.HYPER_FROM, columns.hyper.size(), summarySchema.size());
+      this.stats = new TrialStats(solveSchema, columns.hyper.size(), summarySchema.size());
+      this.objectiveColumn = solveSchema.fieldIndex("objective");
+      this.solverColumn = solveSchema.fieldIndex("solver");
       this.traceFrom = solveSchema.fieldIndex("trace_iteration");
       this.iterationsColumn = solveSchema.fieldIndex("iterations");
     }
@@ -217,7 +221,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
     }
 
     private void solve(Object[] v) throws java.io.IOException {
-      if (!v[4].equals(objective) || !v[5].equals(solver)) {
+      if (!v[objectiveColumn].equals(objective) || !v[solverColumn].equals(solver)) {
         // A task's trials come a study at a time: the partition changes rarely, and its writers
         // are looked up only then. The previous partition's files are closed (a task holds at most
         // one runs/ and one traces/ row group in memory); should a later study come back to it, it
@@ -226,8 +230,8 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
           files.finish(partition(SweepRunner.RUNS, objective, solver));
           files.finish(partition(SweepRunner.TRACES, objective, solver));
         }
-        objective = (String) v[4];
-        solver = (String) v[5];
+        objective = (String) v[objectiveColumn];
+        solver = (String) v[solverColumn];
         runs = files.writer(partition(SweepRunner.RUNS, objective, solver),
             () -> new ParquetRows(solveSchema, runsColumns, sparkVersion), plainRuns);
         traces = null;
@@ -244,6 +248,7 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
           traces = files.writer(partition(SweepRunner.TRACES, objective, solver),
               () -> new ParquetRows(traceSchema, traceColumns, sparkVersion), TRACE_PLAIN);
         }
+        // job, study, trial, replicate: the first four columns of both schemas.
         System.arraycopy(v, 0, point, 0, 4);
         for (int p = 0; p < its.length; p++) {
           point[4] = its[p];

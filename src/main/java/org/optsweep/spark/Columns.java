@@ -52,8 +52,6 @@ public final class Columns implements Serializable {
     }
   }
 
-  /** Index of the first hyperparameter column in a solve row (after job .. schedule). */
-  static final int HYPER_FROM = 7;
   /** Columns of runs/ and traces/ that are directory names (objective=../solver=../chunk=..), not stored in files. */
   static final List<String> PARTITIONS = List.of("objective", "solver", "chunk");
 

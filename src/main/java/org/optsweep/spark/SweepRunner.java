@@ -55,6 +55,7 @@ public final class SweepRunner {
   public static final String SUCCESS = "_SUCCESS";
   /** The Parquet compression setting, Spark's own (its values and default). */
   static final String CODEC = "spark.sql.parquet.compression.codec";
+  private static final String DEFAULT_CODEC = "snappy";
   /** Rows of the printed table. */
   private static final int BEST_ROWS = 10;
 
@@ -94,7 +95,7 @@ public final class SweepRunner {
         hadoop.set(k.substring("spark.hadoop.".length()), v);
       }
     });
-    String codec = all.getOrDefault(CODEC, "snappy");
+    String codec = all.getOrDefault(CODEC, DEFAULT_CODEC);
     try {
       ParquetRows.codec(codec);
     } catch (IllegalArgumentException e) {
@@ -118,16 +119,17 @@ public final class SweepRunner {
       }
       // Committed chunks have their summary/ rows since the tasks write them (earlier versions
       // wrote summary/ at the end of a run): a resume needs them for the printed table.
+      java.util.Set<Integer> summarised = new java.util.HashSet<>();
+      if (out.exists(SUMMARY)) {
+        for (FileStatus f : out.fs.listStatus(out.path(SUMMARY))) {
+          summarised.add(TaskFiles.chunkOf(f.getPath().getName()));
+        }
+      }
       FileStatus[] markers = out.fs.globStatus(out.path(CHUNKS + "/*"));
       if (markers != null) {
         for (FileStatus m : markers) {
           String c = m.getPath().getName();
-          if (!c.matches("\\d+")) {
-            continue;
-          }
-          FileStatus[] s = out.fs.globStatus(out.path(SUMMARY + "/"
-              + String.format(Locale.ROOT, "part-%05d-*", Integer.parseInt(c))));
-          if (s == null || s.length == 0) {
+          if (c.matches("\\d+") && !summarised.contains(Integer.parseInt(c))) {
             throw new UsageException("--resume " + o.out() + ": committed chunk " + c + " has no " + SUMMARY
                 + "/ files (an output of an earlier optsweep version, which wrote " + SUMMARY
                 + "/ only at the end); run the job again into a new output");
@@ -181,7 +183,7 @@ public final class SweepRunner {
     Progress progress = new Progress(o.console(), done, job.totalTrials());
     ChunkSolver.Target target = new ChunkSolver.Target(out.uri(""),
         jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())),
-        o.conf().getOrDefault(CODEC, jsc.getConf().get(CODEC, "snappy")), spark.version());
+        o.conf().getOrDefault(CODEC, jsc.getConf().get(CODEC, DEFAULT_CODEC)), spark.version());
     int ran = 0;
     int skipped = 0;
     long rows = 0;
@@ -203,7 +205,7 @@ public final class SweepRunner {
         }
         List<TaskFiles.Result> results = runChunk(jsc, job, jobText, columns, out, c, lo, hi, cores, done, target);
         long t1 = System.nanoTime();
-        TaskFiles.commit(out.fs, out.root, results, chunkStaging(c));
+        TaskFiles.commit(out.fs, out.root, results, c);
         out.write(CHUNKS + "/" + c, "committed " + Instant.now() + "\n");
         commitSeconds += (System.nanoTime() - t1) / 1e9;
         for (TaskFiles.Result r : results) {
@@ -267,22 +269,17 @@ public final class SweepRunner {
     }
   }
 
-  /** The staging directory of a chunk's task attempts, relative to the output root. */
-  private static String chunkStaging(int c) {
-    return TaskFiles.STAGING + "/chunk=" + c;
-  }
-
   /** Runs a chunk's Spark job; the tasks write its files into staging, returned for the commit. */
   private static List<TaskFiles.Result> runChunk(JavaSparkContext jsc, JobSpec job, String jobText, Columns columns,
                                                  Output out, int c, long lo, long hi, int cores,
                                                  LongAccumulator done, ChunkSolver.Target target) throws IOException {
     // A chunk that was started but not committed (a killed run) may have left staged files and,
     // if the driver died while committing, some final ones: remove both before solving it again.
-    out.delete(chunkStaging(c));
+    out.delete(TaskFiles.staging(c));
     for (String table : List.of(RUNS, TRACES)) {
       deleteAll(out, out.path(table + "/*/*/chunk=" + c));
     }
-    deleteAll(out, out.path(SUMMARY + "/" + String.format(Locale.ROOT, "part-%05d-*", c)));
+    deleteAll(out, out.path(SUMMARY + "/" + TaskFiles.prefix(c) + "*"));
     int tasks = (int) Math.max(1, Math.min(hi - lo, (long) cores * job.tasksPerCore()));
     List<Integer> ids = IntStream.range(0, tasks).boxed().toList();
     jsc.setJobGroup("optsweep-chunk-" + c, "optsweep " + job.name() + " chunk " + c, false);

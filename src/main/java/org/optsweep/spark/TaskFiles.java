@@ -27,6 +27,23 @@ final class TaskFiles {
   /** Where attempts stage their files, under the output root. */
   static final String STAGING = "_temporary";
 
+  /** The staging directory of a chunk's task attempts, relative to the output root. */
+  static String staging(int chunk) {
+    return STAGING + "/chunk=" + chunk;
+  }
+
+  /** How the names of a chunk's files begin (its files in any directory: part-CCCCC-TTTTT...). */
+  static String prefix(int chunk) {
+    return String.format(java.util.Locale.ROOT, "part-%05d-", chunk);
+  }
+
+  /** The chunk a file of this naming belongs to, or -1 for another name. */
+  static int chunkOf(String fileName) {
+    int end = fileName.indexOf('-', 5);
+    return fileName.startsWith("part-") && end > 5 && fileName.substring(5, end).chars().allMatch(Character::isDigit)
+        ? Integer.parseInt(fileName.substring(5, end)) : -1;
+  }
+
   private final FileSystem fs;
   private final Path root;
   private final String staging;
@@ -34,9 +51,11 @@ final class TaskFiles {
   private final CompressionCodecName codec;
   private final String prefix;
   private final long rowGroupBytes;
-  /** The open file of each directory, by directory, and its path. */
-  private final Map<String, ParquetWriter<Object[]>> open = new LinkedHashMap<>();
-  private final Map<String, String> openName = new LinkedHashMap<>();
+  /** An open file and its path relative to the staging directory. */
+  private record Open(ParquetWriter<Object[]> writer, String path) {}
+
+  /** The open file of each directory, by directory. */
+  private final Map<String, Open> open = new LinkedHashMap<>();
   /** Files a directory has had so far (a partition a task comes back to gets a new file). */
   private final Map<String, Integer> count = new java.util.HashMap<>();
   private final List<String> written = new ArrayList<>();
@@ -61,7 +80,7 @@ final class TaskFiles {
     // sixteenth of the heap per file and task slot of this JVM, between 4 and 128 MB.
     long here = Math.max(1, Math.min(slots, Runtime.getRuntime().availableProcessors()));
     this.rowGroupBytes = Math.max(4L << 20, Math.min(128L << 20, Runtime.getRuntime().maxMemory() / (16L * here)));
-    this.prefix = String.format(java.util.Locale.ROOT, "part-%05d-%05d", chunk, task);
+    this.prefix = prefix(chunk) + String.format(java.util.Locale.ROOT, "%05d", task);
   }
 
   /**
@@ -71,24 +90,22 @@ final class TaskFiles {
    */
   ParquetWriter<Object[]> writer(String dir, java.util.function.Supplier<ParquetRows> support, List<String> plain)
       throws IOException {
-    ParquetWriter<Object[]> w = open.get(dir);
-    if (w == null) {
+    Open f = open.get(dir);
+    if (f == null) {
       int n = count.merge(dir, 1, Integer::sum);
-      String name = prefix + (n == 1 ? "" : "-" + n) + codec.getExtension() + ".parquet";
-      w = support.get().open(new Path(root, staging + "/" + dir + "/" + name), conf, codec, plain, rowGroupBytes);
-      open.put(dir, w);
-      openName.put(dir, dir + "/" + name);
+      String path = dir + "/" + prefix + (n == 1 ? "" : "-" + n) + codec.getExtension() + ".parquet";
+      f = new Open(support.get().open(new Path(root, staging + "/" + path), conf, codec, plain, rowGroupBytes), path);
+      open.put(dir, f);
     }
-    return w;
+    return f.writer();
   }
 
   /** Closes the file open in {@code dir}, if any, so that its buffered row group leaves memory. */
   void finish(String dir) throws IOException {
-    ParquetWriter<Object[]> w = open.remove(dir);
-    if (w != null) {
-      String name = openName.remove(dir);
-      w.close();
-      written.add(name);
+    Open f = open.remove(dir);
+    if (f != null) {
+      f.writer().close();
+      written.add(f.path());
     }
   }
 
@@ -105,9 +122,9 @@ final class TaskFiles {
    * goes wrong meanwhile is added to {@code cause}, never thrown in its place.
    */
   void abort(Throwable cause) {
-    for (ParquetWriter<Object[]> w : open.values()) {
+    for (Open f : open.values()) {
       try {
-        w.close();
+        f.writer().close();
       } catch (Throwable t) {
         cause.addSuppressed(t);
       }
@@ -132,7 +149,7 @@ final class TaskFiles {
    * Moves the files of the given attempts to their final places and deletes the chunk's staging
    * directory. Runs on the driver after the chunk's Spark job succeeded.
    */
-  static void commit(FileSystem fs, Path root, List<Result> results, String chunkStaging) throws IOException {
+  static void commit(FileSystem fs, Path root, List<Result> results, int chunk) throws IOException {
     for (Result r : results) {
       for (String f : r.files()) {
         Path src = new Path(root, r.staging() + "/" + f);
@@ -143,6 +160,6 @@ final class TaskFiles {
         }
       }
     }
-    fs.delete(new Path(root, chunkStaging), true);
+    fs.delete(new Path(root, staging(chunk)), true);
   }
 }

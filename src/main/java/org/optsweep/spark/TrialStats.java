@@ -11,6 +11,12 @@ import org.apache.spark.sql.types.StructType;
  */
 final class TrialStats {
   private final int width;
+  private final int job;
+  private final int study;
+  private final int trial;
+  private final int objective;
+  private final int solver;
+  private final int schedule;
   private final int hyperFrom;
   private final int hyperCount;
   private final int success;
@@ -40,13 +46,18 @@ final class TrialStats {
 
   /**
    * @param solve      the schema of the solve rows that will be added
-   * @param hyperFrom  index of the first hyperparameter column in a solve row
-   * @param hyperCount number of hyperparameter columns
+   * @param hyperCount number of hyperparameter columns (they follow {@code schedule})
    * @param width      columns of a summary row ({@link Summary#schema})
    */
-  TrialStats(StructType solve, int hyperFrom, int hyperCount, int width) {
+  TrialStats(StructType solve, int hyperCount, int width) {
     this.width = width;
-    this.hyperFrom = hyperFrom;
+    job = solve.fieldIndex("job");
+    study = solve.fieldIndex("study");
+    trial = solve.fieldIndex("trial");
+    objective = solve.fieldIndex("objective");
+    solver = solve.fieldIndex("solver");
+    schedule = solve.fieldIndex("schedule");
+    this.hyperFrom = schedule + 1;
     this.hyperCount = hyperCount;
     success = solve.fieldIndex("success");
     finalSuccess = solve.fieldIndex("final_success");
@@ -122,12 +133,12 @@ final class TrialStats {
     Arrays.sort(g, 0, ng);
     Object[] v = new Object[width];
     int k = 0;
-    v[k++] = first[1];
-    v[k++] = first[2];
-    v[k++] = first[0];
-    v[k++] = first[4];
-    v[k++] = first[5];
-    v[k++] = first[6];
+    v[k++] = first[study];
+    v[k++] = first[trial];
+    v[k++] = first[job];
+    v[k++] = first[objective];
+    v[k++] = first[solver];
+    v[k++] = first[schedule];
     System.arraycopy(first, hyperFrom, v, k, hyperCount);
     k += hyperCount;
     v[k++] = n;

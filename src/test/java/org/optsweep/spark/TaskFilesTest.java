@@ -49,11 +49,16 @@ class TaskFilesTest {
         {"c", -2L, Integer.MIN_VALUE, Double.POSITIVE_INFINITY, true, new double[0], new int[] {0}, "a"}};
   }
 
+  /** The files of one attempt of a task, staged under the temporary folder. */
+  TaskFiles files(Configuration conf, String staging, int chunk, int task) throws Exception {
+    return new TaskFiles(new org.apache.hadoop.fs.Path(tmp.toUri()), staging, conf, CompressionCodecName.SNAPPY,
+        chunk, task, 2);
+  }
+
   /** One attempt of task 0 of chunk 3, writing the rows into partition part=a. */
   TaskFiles.Result attempt(Configuration conf, String id) throws Exception {
-    String staging = TaskFiles.STAGING + "/chunk=3/attempt=" + id;
-    TaskFiles files = new TaskFiles(new org.apache.hadoop.fs.Path(tmp.toUri()), staging, conf,
-        CompressionCodecName.SNAPPY, 3, 0, 2);
+    String staging = TaskFiles.staging(3) + "/attempt=" + id;
+    TaskFiles files = files(conf, staging, 3, 0);
     for (Object[] r : rows(id)) {
       files.writer("t/part=a", () -> new ParquetRows(SCHEMA, STORED, "4.2.0"), List.of("v", "xs.list.element"))
           .write(r);
@@ -68,8 +73,8 @@ class TaskFilesTest {
     attempt(conf, "1");                              // e.g. a speculative attempt that lost the race
     TaskFiles.Result winner = attempt(conf, "2");
     assertEquals(List.of("t/part=a/part-00003-00000.snappy.parquet"), winner.files());
-    TaskFiles.commit(fs, new org.apache.hadoop.fs.Path(tmp.toUri()), List.of(winner), TaskFiles.STAGING + "/chunk=3");
-    assertFalse(Files.exists(tmp.resolve(TaskFiles.STAGING + "/chunk=3")));
+    TaskFiles.commit(fs, new org.apache.hadoop.fs.Path(tmp.toUri()), List.of(winner), 3);
+    assertFalse(Files.exists(tmp.resolve(TaskFiles.staging(3))));
     assertTrue(Files.exists(tmp.resolve("t/part=a/part-00003-00000.snappy.parquet")));
 
     List<Row> back = SharedSpark.get().read().parquet(tmp.resolve("t").toString()).orderBy("name").collectAsList();
@@ -108,9 +113,8 @@ class TaskFilesTest {
   @Test
   void aPartitionATaskComesBackToGetsAFileOfItsOwn() throws Exception {
     Configuration conf = new Configuration();
-    String staging = TaskFiles.STAGING + "/chunk=1/attempt=5";
-    TaskFiles files = new TaskFiles(new org.apache.hadoop.fs.Path(tmp.toUri()), staging, conf,
-        CompressionCodecName.SNAPPY, 1, 2, 2);
+    String staging = TaskFiles.staging(1) + "/attempt=5";
+    TaskFiles files = files(conf, staging, 1, 2);
     Object[][] rows = rows("r");
     String[] dirs = {"t/part=a", "t/part=b", "t/part=a"};
     for (int i = 0; i < 3; i++) {
@@ -121,7 +125,7 @@ class TaskFilesTest {
     assertEquals(List.of("t/part=a/part-00001-00002.snappy.parquet", "t/part=b/part-00001-00002.snappy.parquet",
         "t/part=a/part-00001-00002-2.snappy.parquet"), written);
     TaskFiles.commit(FileSystem.getLocal(conf), new org.apache.hadoop.fs.Path(tmp.toUri()),
-        List.of(new TaskFiles.Result(2, staging, written, 3, 0, 0, List.<Object[]>of())), TaskFiles.STAGING + "/chunk=1");
+        List.of(new TaskFiles.Result(2, staging, written, 3, 0, 0, List.<Object[]>of())), 1);
     List<Row> back = SharedSpark.get().read().parquet(tmp.resolve("t").toString()).orderBy("n").collectAsList();
     assertEquals(List.of("c", "ünïcode r", "b"), back.stream().map(r -> r.getString(0)).toList());
     assertEquals(List.of("a", "a", "b"), back.stream().map(r -> r.getString(7)).toList());
@@ -130,9 +134,8 @@ class TaskFilesTest {
   @Test
   void anAbortedAttemptLeavesNoFiles() throws Exception {
     Configuration conf = new Configuration();
-    String staging = TaskFiles.STAGING + "/chunk=0/attempt=9";
-    TaskFiles files = new TaskFiles(new org.apache.hadoop.fs.Path(tmp.toUri()), staging, conf,
-        CompressionCodecName.SNAPPY, 0, 4, 2);
+    String staging = TaskFiles.staging(0) + "/attempt=9";
+    TaskFiles files = files(conf, staging, 0, 4);
     files.writer("t/part=a", () -> new ParquetRows(SCHEMA, STORED, "4.2.0"), List.of()).write(rows("x")[0]);
     assertTrue(Files.exists(tmp.resolve(staging)));
     files.abort(new RuntimeException("test"));
