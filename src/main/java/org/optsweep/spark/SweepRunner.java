@@ -101,6 +101,7 @@ public final class SweepRunner {
     } catch (IllegalArgumentException e) {
       throw new UsageException(CODEC + "=" + codec + ": " + e.getMessage());
     }
+    OutputGuard.checkLocation(o.resume() ? "--resume" : "--out", o.out());
     Output out = new Output(o.out(), hadoop);
     FileStatus st = out.status();
     if (st != null && !st.isDirectory()) {
@@ -141,10 +142,7 @@ public final class SweepRunner {
         throw new UsageException("output " + o.out() + " already exists; pass --overwrite to replace it, "
             + "or --resume to finish an interrupted run of the same job");
       }
-      if (!out.exists(JOB_YAML)) {
-        throw new UsageException("output " + o.out() + " is not empty and is not an optsweep output (no "
-            + JOB_YAML + "); --overwrite replaces only optsweep outputs, so nothing was deleted");
-      }
+      OutputGuard.checkReplaceable(out, o.out());
       // Deleted once Spark has started (a bad --conf must not cost the old output).
       out.clearOnStart = true;
     }
@@ -153,6 +151,7 @@ public final class SweepRunner {
 
   /** The job text stored in an output (for {@code --resume OUT} without a job file), on any Hadoop path. */
   public static String readJobText(String location) throws IOException {
+    OutputGuard.checkLocation("--resume", location);
     Output out = new Output(location, new org.apache.hadoop.conf.Configuration());
     if (!out.exists(JOB_YAML)) {
       throw new UsageException("--resume " + location + ": no optsweep output there (no " + JOB_YAML + ")");
@@ -164,11 +163,13 @@ public final class SweepRunner {
   public static Result run(JobSpec job, String jobText, Output out, Options o) throws Exception {
     long t0 = System.nanoTime();
     Map<String, Object> info = new LinkedHashMap<>();
+    info.put("format", OutputGuard.FORMAT);
+    info.put("format_version", OutputGuard.FORMAT_VERSION);
     info.put("status", "RUNNING");
     info.put("started", Instant.now().toString());
     SparkSession spark = session(job, o);
     if (out.clearOnStart) {
-      out.delete("");
+      OutputGuard.clear(out);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Columns columns = new Columns(job);
