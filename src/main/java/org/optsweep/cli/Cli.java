@@ -1,5 +1,6 @@
 package org.optsweep.cli;
 
+import org.optsweep.InputException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import org.apache.commons.cli.CommandLine;
@@ -12,7 +13,7 @@ import org.apache.commons.cli.ParseException;
 final class Cli {
   private Cli() {}
 
-  /** Parses, turning commons-cli's errors into a {@link UsageException}; null means help was printed. */
+  /** Parses, turning commons-cli's errors into a {@link InputException}; null means help was printed. */
   static CommandLine parse(String command, Options options, String[] args, PrintStream out, String argsSyntax) {
     options.addOption("h", "help", false, "print this help");
     try {
@@ -23,7 +24,7 @@ final class Cli {
       }
       return cl;
     } catch (ParseException e) {
-      throw new UsageException(e.getMessage() + " (see optsweep " + command + " --help)");
+      throw new InputException(e.getMessage() + " (see optsweep " + command + " --help)");
     }
   }
 
@@ -42,7 +43,7 @@ final class Cli {
     try {
       return Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
-      throw new UsageException("option --" + opt + " given invalid value '" + v + "': expected a number");
+      throw new InputException("option --" + opt + " given invalid value '" + v + "': expected a number");
     }
   }
 
@@ -54,7 +55,7 @@ final class Cli {
       try {
         out[i] = Double.parseDouble(parts[i]);
       } catch (NumberFormatException e) {
-        throw new UsageException("option --" + opt + " given invalid value '" + v
+        throw new InputException("option --" + opt + " given invalid value '" + v
             + "': expected comma-separated numbers such as 25,20");
       }
     }

@@ -1,5 +1,6 @@
 package org.optsweep.cli;
 
+import org.optsweep.InputException;
 import java.io.PrintStream;
 import java.util.List;
 import org.optsweep.objective.ObjectiveProvider;
@@ -23,7 +24,7 @@ final class ListCommand implements Main.Command {
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length != 1 || !WHAT.contains(args[0])) {
-      throw new UsageException("expected one of " + String.join(", ", WHAT)
+      throw new InputException("expected one of " + String.join(", ", WHAT)
           + (args.length == 0 ? "" : ", got '" + String.join(" ", args) + "'"));
     }
     switch (args[0]) {
@@ -40,24 +41,24 @@ final class ListCommand implements Main.Command {
         }
       }
       case "schedules" -> {
-        for (Schedules.Kind k : Schedules.kinds().values()) {
-          section(out, k.name(), k.formula(), k.params());
+        for (org.optsweep.schedule.ScheduleProvider k : Schedules.all().values()) {
+          section(out, k.name(), k.description(), k.params());
         }
       }
       default -> {
         section(out, "stopping", "rules every solver honours", Stopping.PARAMS);
-        section(out, "gradient", "how gradients are obtained", SolveSetup.GRADIENT_PARAMS);
+        section(out, "gradient", "how gradients are obtained", org.optsweep.gradient.GradientMethod.PARAMS);
       }
     }
     return 0;
   }
 
-  private static void section(PrintStream out, String name, String doc, List<Param> params) {
+  private static void section(PrintStream out, String name, String doc, List<Param<?>> params) {
     out.println(name + " — " + doc);
     if (params.isEmpty()) {
       out.println("    (no parameters)");
     }
-    for (Param p : params) {
+    for (Param<?> p : params) {
       out.println("    " + p.describe());
     }
     out.println();

@@ -1,5 +1,7 @@
 package org.optsweep.cli;
 
+import org.optsweep.InputException;
+import org.optsweep.Problem;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,21 +10,25 @@ import java.util.Map;
 /**
  * {@code optsweep <command> [options]}: the command-line entry point.
  *
- * <p>Exit codes: 0 done; 2 bad input (command line, job file, data file), with a message that names
- * what is wrong and what was expected, and nothing written; 1 an unexpected internal error.
+ * <p>Exit codes: 0 done; 2 bad input (command line, job file, data file, output location), with a
+ * message that names what is wrong and what was expected, and nothing written; 1 a failure of the run
+ * or its environment (a full disk, a lost cluster, a fault of optsweep), one line unless
+ * {@code --verbose} asks for the stack trace.
  */
 public final class Main {
   private Main() {}
 
   /** Exit code for bad input. */
   public static final int EXIT_USAGE = 2;
+  /** Exit code for a failure of optsweep or of its environment (a full disk, a lost cluster). */
+  public static final int EXIT_FAILURE = 1;
 
   /** A subcommand. */
   public interface Command {
     /** One line for the command list. */
     String summary();
 
-    /** Runs; returns the exit code. Throws {@link UsageException} or IllegalArgumentException on bad input. */
+    /** Runs; returns the exit code. Throws {@link InputException} on bad input. */
     int run(String[] args, PrintStream out, PrintStream err) throws Exception;
   }
 
@@ -40,7 +46,10 @@ public final class Main {
   }
 
   /** Runs a command line and returns the exit code (for tests: no System.exit). */
-  public static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] argv, PrintStream out, PrintStream err) {
+    // --verbose (anywhere) adds the stack trace to an error; without it an error is one clear line.
+    boolean verbose = Arrays.asList(argv).contains("--verbose");
+    String[] args = Arrays.stream(argv).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
     Map<String, Command> commands = commands();
     if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
       usage(args.length == 0 ? err : out, commands);
@@ -48,21 +57,43 @@ public final class Main {
     }
     Command c = commands.get(args[0]);
     if (c == null) {
-      err.println("optsweep: unknown command '" + args[0] + "'"
-          + org.optsweep.param.Settings.didYouMean(args[0], commands.keySet()) + "; expected one of "
-          + String.join(", ", commands.keySet()));
+      err.println(Problem.escape("optsweep: unknown command '" + args[0] + "'"
+          + org.optsweep.param.Names.didYouMean(args[0], commands.keySet()) + "; expected one of "
+          + String.join(", ", commands.keySet())));
       return EXIT_USAGE;
     }
     try {
       return c.run(Arrays.copyOfRange(args, 1, args.length), out, err);
-    } catch (UsageException | IllegalArgumentException e) {
+    } catch (InputException e) {
       err.println("optsweep " + args[0] + ": " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
       return EXIT_USAGE;
-    } catch (Exception e) {
-      err.println("optsweep " + args[0] + ": internal error: " + e);
-      e.printStackTrace(err);
-      return 1;
+    } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+      err.println(Problem.escape("optsweep " + args[0] + ": failed: " + describe(e))
+          + (verbose ? "" : " (run with --verbose for the stack trace)"));
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return EXIT_FAILURE;
     }
+  }
+
+  /** The cause chain as one line: what failed, and the root cause (a full disk, a lost executor). */
+  static String describe(Throwable e) {
+    StringBuilder b = new StringBuilder(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e && root.getMessage() != null && !b.toString().contains(root.getMessage())) {
+      b.append(" (caused by ").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage())
+          .append(')');
+    }
+    String line = b.toString();
+    int nl = line.indexOf('\n');
+    return nl > 0 ? line.substring(0, nl) : line;
   }
 
   private static void usage(PrintStream s, Map<String, Command> commands) {

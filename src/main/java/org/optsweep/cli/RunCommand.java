@@ -1,5 +1,6 @@
 package org.optsweep.cli;
 
+import org.optsweep.InputException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,19 +48,19 @@ final class RunCommand implements Main.Command {
     }
     boolean resume = cl.hasOption("resume");
     if (cl.getArgList().size() > 1) {
-      throw new UsageException("expected one job file, got " + cl.getArgList() + " (see optsweep run --help)");
+      throw new InputException("expected one job file, got " + cl.getArgList() + " (see optsweep run --help)");
     }
     if (resume && cl.hasOption("overwrite")) {
-      throw new UsageException("--resume and --overwrite exclude each other");
+      throw new InputException("--resume and --overwrite exclude each other");
     }
     if (resume && cl.hasOption("out") && !cl.getOptionValue("out").equals(cl.getOptionValue("resume"))) {
-      throw new UsageException("--resume names the output; do not also give a different --out");
+      throw new InputException("--resume names the output; do not also give a different --out");
     }
     String jobFile;
     String jobText;
     if (cl.getArgList().isEmpty()) {
       if (!resume) {
-        throw new UsageException("missing the job file (usage: optsweep run JOB.yaml [--out DIR])");
+        throw new InputException("missing the job file (usage: optsweep run JOB.yaml [--out DIR])");
       }
       jobFile = cl.getOptionValue("resume") + "/" + SweepRunner.JOB_YAML;
       jobText = readJobCopy(cl.getOptionValue("resume"));
@@ -68,7 +69,7 @@ final class RunCommand implements Main.Command {
       try {
         jobText = Files.readString(Path.of(jobFile), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new UsageException("cannot read job file " + jobFile + ": "
+        throw new InputException("cannot read job file " + jobFile + ": "
             + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString()));
       }
     }
@@ -79,7 +80,7 @@ final class RunCommand implements Main.Command {
       for (String kv : confs) {
         int eq = kv.indexOf('=');
         if (eq <= 0) {
-          throw new UsageException("option --conf given invalid value '" + kv + "': expected KEY=VALUE such as "
+          throw new InputException("option --conf given invalid value '" + kv + "': expected KEY=VALUE such as "
               + "spark.executor.memory=2g");
         }
         conf.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
@@ -98,7 +99,7 @@ final class RunCommand implements Main.Command {
     try {
       return SweepRunner.readJobText(outDir);
     } catch (IOException e) {
-      throw new UsageException("--resume " + outDir + ": cannot read its " + SweepRunner.JOB_YAML + ": " + e);
+      throw new InputException("--resume " + outDir + ": cannot read its " + SweepRunner.JOB_YAML + ": " + e);
     }
   }
 }

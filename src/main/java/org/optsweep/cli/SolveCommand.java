@@ -1,5 +1,6 @@
 package org.optsweep.cli;
 
+import org.optsweep.InputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -65,7 +66,7 @@ final class SolveCommand implements Main.Command {
       return 0;
     }
     if (!cl.getArgList().isEmpty()) {
-      throw new UsageException("unexpected argument '" + cl.getArgList().get(0) + "' (see optsweep solve --help)");
+      throw new InputException("unexpected argument '" + cl.getArgList().get(0) + "' (see optsweep solve --help)");
     }
     Map<String, Object> params = new LinkedHashMap<>();
     put(cl, params, "dimension", "objective.dimension");
@@ -80,7 +81,7 @@ final class SolveCommand implements Main.Command {
       for (String kv : sets) {
         int eq = kv.indexOf('=');
         if (eq <= 0) {
-          throw new UsageException("option --set given invalid value '" + kv + "': expected KEY=VALUE such as gamma=0.2");
+          throw new InputException("option --set given invalid value '" + kv + "': expected KEY=VALUE such as gamma=0.2");
         }
         params.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
       }
@@ -91,7 +92,7 @@ final class SolveCommand implements Main.Command {
     Objective f = setup.objective();
     double[] start = Cli.numbers("start", cl.getOptionValue("start"));
     if (start.length != f.dimension()) {
-      throw new UsageException("option --start given " + start.length + " coordinates (" + cl.getOptionValue("start")
+      throw new InputException("option --start given " + start.length + " coordinates (" + cl.getOptionValue("start")
           + ") but objective " + f.name() + " has dimension " + f.dimension());
     }
     Targets targets = new Targets(
@@ -99,7 +100,7 @@ final class SolveCommand implements Main.Command {
         cl.hasOption("target-gap") ? Cli.numbers("target-gap", cl.getOptionValue("target-gap")) : new double[0]);
     int tracePoints = cl.hasOption("trace") ? (int) Cli.number(cl, "trace", 30) : 0;
     if (cl.hasOption("trace") && tracePoints < 2) {
-      throw new UsageException("option --trace given invalid value '" + cl.getOptionValue("trace")
+      throw new InputException("option --trace given invalid value '" + cl.getOptionValue("trace")
           + "': expected a whole number of points >= 2");
     }
     SolveRequest req = setup.request(f, start, targets, tracePoints);

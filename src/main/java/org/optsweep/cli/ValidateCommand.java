@@ -1,5 +1,6 @@
 package org.optsweep.cli;
 
+import org.optsweep.InputException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +27,7 @@ final class ValidateCommand implements Main.Command {
       return 0;
     }
     if (args.length != 1) {
-      throw new UsageException("expected one job file, got " + args.length + " arguments (usage: optsweep validate JOB.yaml)");
+      throw new InputException("expected one job file, got " + args.length + " arguments (usage: optsweep validate JOB.yaml)");
     }
     long t0 = System.nanoTime();
     JobSpec job = JobParser.parse(Path.of(args[0]));

@@ -35,14 +35,6 @@ public final class Evaluator {
     this.h = h;
   }
 
-  public Objective objective() {
-    return objective;
-  }
-
-  public GradientMethod method() {
-    return method;
-  }
-
   /** f(x), counted as one evaluation. */
   public double value(double[] x) {
     valueEvaluations++;

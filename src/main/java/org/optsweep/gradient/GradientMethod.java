@@ -2,6 +2,7 @@ package org.optsweep.gradient;
 
 import java.util.List;
 import java.util.Locale;
+import org.optsweep.param.Param;
 
 /**
  * How a solver obtains ∇f: the objective's analytic gradient, or finite differences.
@@ -24,8 +25,23 @@ public enum GradientMethod {
   /** Relative step used for forward differences when h = 0: ε^{1/2}. */
   public static final double FORWARD_RELATIVE_STEP = Math.sqrt(Math.ulp(1.0));
 
-  /** Names as written in job files. */
-  public static final List<String> NAMES = List.of("analytic", "central", "forward");
+  /** How gradients are obtained: auto, analytic, central or forward; default auto. */
+  public static final Param<String> METHOD = Param.choice("method", "auto",
+      List.of("auto", "analytic", "central", "forward"), "analytic gradient, or central / forward finite "
+          + "differences; auto = analytic where the objective has one, else central");
+  /** The finite-difference step; 0 (default) = scipy's relative step (see the class comment). */
+  public static final Param<Double> H = Param.nonNegative("h", 0,
+      "finite-difference step; 0 = scipy's relative default eps^(1/3) or eps^(1/2) times max(1,|x_i|)");
+  /** The gradient parameters ({@code gradient.method}, {@code gradient.h}) of every gradient solver. */
+  public static final List<Param<?>> PARAMS = List.of(METHOD, H);
+
+  /**
+   * The method {@code method} (a {@link #METHOD} value) means for {@code objective}: auto is analytic
+   * where the objective has a gradient, else central.
+   */
+  public static GradientMethod resolve(String method, org.optsweep.objective.Objective objective) {
+    return method.equals("auto") ? (objective.hasGradient() ? ANALYTIC : CENTRAL) : parse(method);
+  }
 
   /** The job-file name. */
   public String key() {

@@ -96,15 +96,18 @@ public final class Ackley implements Objective {
     return 0.0;
   }
 
+  /** n, the number of variables; default 2. */
+  public static final Param<Integer> DIMENSION = TestFunctions.dimension(2);
+  /** a, depth of the outer exponential; default 20 (Ackley 1987; Jamil &amp; Yang 2013, f1). */
+  public static final Param<Double> A = Param.positive("a", 20, "depth of the outer exponential");
+  /** b, width of the outer exponential; default 0.2. */
+  public static final Param<Double> B = Param.positive("b", 0.2, "width of the outer exponential");
+  /** c, angular frequency of the ripples in rad per unit; default 2π. */
+  public static final Param<Double> C = Param.positive("c", 2 * Math.PI,
+      "angular frequency of the cosine ripples (rad per unit)");
+
   /** Registers {@code ackley}. */
-  public static final class Provider extends SimpleProvider {
-    public Provider() {
-      super("ackley", "-a exp(-b sqrt(sum x^2/n)) - exp(sum cos(c x)/n) + a + e; minimum 0 at the origin",
-          List.of(TestFunctions.dimension(2),
-              Param.positive("a", 20, "depth of the outer exponential"),
-              Param.positive("b", 0.2, "width of the outer exponential"),
-              Param.positive("c", 2 * Math.PI, "angular frequency of the cosine ripples (rad per unit)")),
-          s -> new Ackley(s.getInt("dimension"), s.getDouble("a"), s.getDouble("b"), s.getDouble("c")));
-    }
-  }
+  public static final ObjectiveProvider PROVIDER = new SimpleProvider("ackley",
+      "-a exp(-b sqrt(sum x^2/n)) - exp(sum cos(c x)/n) + a + e; minimum 0 at the origin",
+      List.of(DIMENSION, A, B, C), s -> new Ackley(s.get(DIMENSION), s.get(A), s.get(B), s.get(C)));
 }

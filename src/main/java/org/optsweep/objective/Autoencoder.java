@@ -281,75 +281,66 @@ public final class Autoencoder implements Objective {
     return out;
   }
 
+  /** CSV, one example per row, v columns, values in [0, 1]; default none (generate). */
+  public static final Param<String> DATA = Param.text("data", null,
+      "CSV, one training example per row, visible columns, values in [0, 1]; none: generate uniform [0.1, 0.9]");
+  /** v, visible (input = output) units; default 8; with data, the file's column count. */
+  public static final Param<Integer> VISIBLE = Param.integer("visible", 8, 1, TestFunctions.MAX_DIMENSION,
+      "v, visible (input = output) units; with data it must equal the file's column count");
+  /** h, hidden units; default 3. */
+  public static final Param<Integer> HIDDEN = Param.integer("hidden", 3, 1, TestFunctions.MAX_DIMENSION,
+      "h, hidden units");
+  /** m, training examples in generated data; default 20; ignored with data. */
+  public static final Param<Integer> EXAMPLES = Param.integer("examples", 20, 1, Integer.MAX_VALUE,
+      "m, training examples in generated data (ignored when data is given)");
+  /** λ, weight decay on W1 and W2 (cost term λ/2‖W‖²); default 1e-4 (UFLDL). */
+  public static final Param<Double> LAMBDA = Param.nonNegative("lambda", 1e-4,
+      "lambda, weight decay on W1 and W2 (cost term lambda/2 |W|^2)");
+  /** β, weight of the KL sparsity penalty; default 0 (off, as in the seed question). */
+  public static final Param<Double> BETA = Param.nonNegative("beta", 0,
+      "beta, weight of the KL sparsity penalty; 0 = off (as in the seed)");
+  /** ρ in (0, 1), target mean activation of each hidden unit; default 0.05 (UFLDL). */
+  public static final Param<Double> RHO = Param.openInterval("rho", 0.05, 0, 1,
+      "rho, target mean activation of each hidden unit");
+  /** Seed of the generated data; default 1. */
+  public static final Param<Integer> DATA_SEED = Param.integer("data_seed", 1, 0, Integer.MAX_VALUE,
+      "seed of the generated data (java.util.SplittableRandom)");
+
   /** Registers {@code autoencoder}. */
-  public static final class Provider implements ObjectiveProvider {
-    @Override
-    public String name() {
-      return "autoencoder";
-    }
+  public static final ObjectiveProvider PROVIDER = new SimpleProvider("autoencoder",
+      "UFLDL sparse autoencoder: 1/2 sum |x - a3|^2/m + lambda/2 |W|^2 + beta sum KL(rho|rho_hat),"
+          + " theta = [W1, W2, b1, b2] (seed layout); minimum unknown",
+      List.of(DATA, VISIBLE, HIDDEN, EXAMPLES, LAMBDA, BETA, RHO, DATA_SEED), Autoencoder::create);
 
-    @Override
-    public String description() {
-      return "UFLDL sparse autoencoder: 1/2 sum |x - a3|^2/m + lambda/2 |W|^2 + beta sum KL(rho|rho_hat),"
-          + " theta = [W1, W2, b1, b2] (seed layout); minimum unknown";
+  private static Objective create(Settings s) {
+    String path = s.get(DATA);
+    int v = s.get(VISIBLE);
+    int h = s.get(HIDDEN);
+    long dimension = 2L * h * v + h + v;
+    if (dimension > TestFunctions.MAX_DIMENSION) {
+      throw new InvalidParameterException(s.owner(), "hidden", h, "2 hidden visible + hidden + visible <= "
+          + TestFunctions.MAX_DIMENSION + " (visible is " + v + ", dimension would be " + dimension + ")");
     }
-
-    /**
-     * {@code data}: CSV, one example per row, v columns, values in [0, 1] (default: none, generate);
-     * {@code visible}: v (default 8; with {@code data} it must equal the file's column count);
-     * {@code hidden}: h (default 3); {@code examples}: m of generated data (default 20; ignored with
-     * {@code data}); {@code lambda}: weight decay λ (default 1e-4); {@code beta}: sparsity weight β
-     * (default 0, off); {@code rho}: target mean activation ρ (default 0.05); {@code data_seed}
-     * (default 1).
-     */
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.text("data", null, "CSV, one training example per row, visible columns, values in [0, 1];"
-              + " none: generate uniform [0.1, 0.9]"),
-          Param.integer("visible", 8, 1, TestFunctions.MAX_DIMENSION, "v, visible (input = output) units;"
-              + " with data it must equal the file's column count"),
-          Param.integer("hidden", 3, 1, TestFunctions.MAX_DIMENSION, "h, hidden units"),
-          Param.integer("examples", 20, 1, Integer.MAX_VALUE, "m, training examples in generated data "
-              + "(ignored when data is given)"),
-          Param.nonNegative("lambda", 1e-4, "lambda, weight decay on W1 and W2 (cost term lambda/2 |W|^2)"),
-          Param.nonNegative("beta", 0, "beta, weight of the KL sparsity penalty; 0 = off (as in the seed)"),
-          new Param("rho", Param.Type.DOUBLE, 0.05, "rho, target mean activation of each hidden unit",
-              0, 1, false, false, List.of()),
-          Param.integer("data_seed", 1, 0, Integer.MAX_VALUE, "seed of the generated data "
-              + "(java.util.SplittableRandom)"));
+    double[][] data;
+    if (path != null) {
+      data = DataCache.read(path);
+      if (data[0].length != v) {
+        throw new InvalidParameterException(s.owner(), "visible", v, data[0].length
+            + ", the number of columns in " + path + " (one example per row)");
+      }
+    } else {
+      int m = s.get(EXAMPLES);
+      if ((long) m * Math.max(v, h) > Ridge.MAX_CELLS) {
+        throw new InvalidParameterException(s.owner(), "examples", m, "examples x max(visible, hidden) <= "
+            + Ridge.MAX_CELLS);
+      }
+      int seed = s.get(DATA_SEED);
+      data = DataCache.memo("autoencoder-data:" + m + "," + v + "," + seed, () -> generate(m, v, seed));
     }
-
-    @Override
-    public Objective create(Settings s) {
-      String path = s.getString("data");
-      int v = s.getInt("visible");
-      int h = s.getInt("hidden");
-      long dimension = 2L * h * v + h + v;
-      if (dimension > TestFunctions.MAX_DIMENSION) {
-        throw new InvalidParameterException(s.owner(), "hidden", h, "2 hidden visible + hidden + visible <= "
-            + TestFunctions.MAX_DIMENSION + " (visible is " + v + ", dimension would be " + dimension + ")");
-      }
-      double[][] data;
-      if (path != null) {
-        data = DataCache.read(path);
-        if (data[0].length != v) {
-          throw new InvalidParameterException(s.owner(), "visible", v, data[0].length
-              + ", the number of columns in " + path + " (one example per row)");
-        }
-      } else {
-        int m = s.getInt("examples");
-        if ((long) m * Math.max(v, h) > Ridge.Provider.MAX_CELLS) {
-          throw new InvalidParameterException(s.owner(), "examples", m, "examples x max(visible, hidden) <= "
-              + Ridge.Provider.MAX_CELLS);
-        }
-        data = generate(m, v, s.getInt("data_seed"));
-      }
-      if ((long) data.length * h > Ridge.Provider.MAX_CELLS) {
-        throw new InvalidParameterException(s.owner(), "hidden", h, "examples x hidden <= "
-            + Ridge.Provider.MAX_CELLS + " (the activation buffer; " + data.length + " examples)");
-      }
-      return new Autoencoder(data, h, s.getDouble("lambda"), s.getDouble("beta"), s.getDouble("rho"));
+    if ((long) data.length * h > Ridge.MAX_CELLS) {
+      throw new InvalidParameterException(s.owner(), "hidden", h, "examples x hidden <= "
+          + Ridge.MAX_CELLS + " (the activation buffer; " + data.length + " examples)");
     }
+    return new Autoencoder(data, h, s.get(LAMBDA), s.get(BETA), s.get(RHO));
   }
 }

@@ -53,7 +53,7 @@ public final class CsvMatrix {
         continue;
       }
       if (emptyLine > 0 && !rows.isEmpty()) {
-        throw new IllegalArgumentException(where(source, emptyLine) + ": found an empty line, expected "
+        throw new org.optsweep.InputException(where(source, emptyLine) + ": found an empty line, expected "
             + "a row of " + columns + " numbers (empty lines are allowed only at the end of the file)");
       }
       emptyLine = -1;
@@ -74,7 +74,7 @@ public final class CsvMatrix {
       rows.add(row);
     }
     if (rows.isEmpty()) {
-      throw new IllegalArgumentException("data file " + source + ": found no data rows, expected at "
+      throw new org.optsweep.InputException("data file " + source + ": found no data rows, expected at "
           + "least one line of comma-separated numbers");
     }
     return rows.toArray(new double[0][]);
@@ -93,11 +93,11 @@ public final class CsvMatrix {
                                                  int firstDataLine) {
     String expected = "expected " + columns + " values per row, as on line " + firstDataLine;
     if (fields.length < columns) {
-      return new IllegalArgumentException(where(source, lineNo) + ", column " + (fields.length + 1)
+      return new org.optsweep.InputException(where(source, lineNo) + ", column " + (fields.length + 1)
           + ": found the row '" + clip(String.join(",", fields)) + "' ending after " + fields.length
           + " values, " + expected);
     }
-    return new IllegalArgumentException(where(source, lineNo) + ", column " + (columns + 1)
+    return new org.optsweep.InputException(where(source, lineNo) + ", column " + (columns + 1)
         + ": found extra value '" + clip(fields[columns].trim()) + "' (" + fields.length + " values), "
         + expected);
   }
@@ -110,7 +110,7 @@ public final class CsvMatrix {
         return v;
       }
     }
-    throw new IllegalArgumentException(where(source, lineNo) + ", column " + (column + 1) + ": found '"
+    throw new org.optsweep.InputException(where(source, lineNo) + ", column " + (column + 1) + ": found '"
         + clip(text) + "', expected a finite decimal number");
   }
 

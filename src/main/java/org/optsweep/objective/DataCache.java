@@ -64,12 +64,56 @@ public final class DataCache {
     }).data();
   }
 
-  /** Forgets every cached file (tests; a long-lived driver that wants memory back). */
+  /** Forgets every cached file and built value (tests; a long-lived driver that wants memory back). */
   public static void clear() {
     CACHE.clear();
+    synchronized (BUILT) {
+      BUILT.clear();
+    }
   }
 
-  private static IllegalArgumentException unreadable(Path p, IOException e) {
+  /** Most generated data sets and exact optima kept: the trials of a task reuse few distinct ones. */
+  static final int MAX_BUILT = 32;
+
+  /** Values expensive to build (generated data, exact optima), least recently used dropped first. */
+  private static final java.util.Map<String, Object> BUILT = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, Object> eldest) {
+      return size() > MAX_BUILT;
+    }
+  };
+
+  /**
+   * The value built for {@code key}, built once per JVM while it stays among the {@link #MAX_BUILT}
+   * most recently used — so that every trial of a task, and the driver's validation, share one generated
+   * data set and one exact optimum instead of building them per trial. Values are shared: read-only.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> T memo(String key, java.util.function.Supplier<T> build) {
+    synchronized (BUILT) {
+      Object v = BUILT.get(key);
+      if (v != null) {
+        return (T) v;
+      }
+    }
+    T v = build.get();
+    synchronized (BUILT) {
+      Object old = BUILT.putIfAbsent(key, v);
+      return old != null ? (T) old : v;
+    }
+  }
+
+  /** A key that changes when the file does: its absolute path and modification time. */
+  static String fileKey(String path) {
+    java.nio.file.Path abs = java.nio.file.Path.of(path).toAbsolutePath().normalize();
+    try {
+      return abs + "@" + Files.getLastModifiedTime(abs).toMillis();
+    } catch (IOException e) {
+      throw unreadable(abs, e);
+    }
+  }
+
+  private static org.optsweep.InputException unreadable(Path p, IOException e) {
     String reason;
     if (e instanceof NoSuchFileException) {
       reason = "no such file";
@@ -80,8 +124,8 @@ public final class DataCache {
     } else {
       reason = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
-    return new IllegalArgumentException("data file " + p + " cannot be read: " + reason
-        + " (expected a readable CSV file of numbers)", e);
+    return new org.optsweep.InputException("data file " + p + " cannot be read: " + reason
+        + " (expected a readable CSV file of numbers)");
   }
 
   /**

@@ -188,65 +188,54 @@ public final class GroupSparse implements Objective {
     return DataCache.gaussian(n, p, new SplittableRandom(seed));
   }
 
+  /** Largest p accepted: B has p² entries (≤ 10⁶, the largest dimension anywhere) and ∇f costs n·p². */
+  static final int MAX_COLUMNS = 1000;
+
+  /** CSV of X, n rows × p columns; default none (generate N(0, 1) entries). */
+  public static final Param<String> DATA = Param.text("data", null,
+      "CSV of X, one observation per row; none: generate N(0,1) entries");
+  /** n, observations in generated X; default 20; ignored with data. */
+  public static final Param<Integer> ROWS = Param.integer("rows", 20, 1, Integer.MAX_VALUE,
+      "n, observations in generated X (ignored when data is given)");
+  /** p, columns of X (B is p × p, the dimension p²); default 3; with data, the file's column count. */
+  public static final Param<Integer> COLUMNS = Param.integer("columns", 3, 1, MAX_COLUMNS,
+      "p, columns of X; B is p x p, so the dimension is p^2; with data it must equal the file's column count");
+  /** λ ≥ 0, weight of the row penalty Σ‖B_i‖^½; default 0 (the seed question's lambs). */
+  public static final Param<Double> LAMBDA = Param.nonNegative("lambda", 0,
+      "lambda, weight of the row penalty sum_i |B_i|^(1/2)");
+  /** Seed of the generated X; default 1. */
+  public static final Param<Integer> DATA_SEED = Param.integer("data_seed", 1, 0, Integer.MAX_VALUE,
+      "seed of the generated X (java.util.SplittableRandom, Box-Muller)");
+
   /** Registers {@code group_sparse}. */
-  public static final class Provider implements ObjectiveProvider {
-    /** Largest p accepted: B has p² entries (≤ 10⁶, the largest dimension anywhere) and ∇f costs n·p². */
-    static final int MAX_COLUMNS = 1000;
+  public static final ObjectiveProvider PROVIDER = new SimpleProvider("group_sparse",
+      "|X B - X|_F + lambda sum_i |B_i|^(1/2), B = x reshaped p x p (seed question); "
+          + "minimum 0 at B = I for lambda = 0, unknown otherwise",
+      List.of(DATA, ROWS, COLUMNS, LAMBDA, DATA_SEED), GroupSparse::create);
 
-    @Override
-    public String name() {
-      return "group_sparse";
-    }
-
-    @Override
-    public String description() {
-      return "|X B - X|_F + lambda sum_i |B_i|^(1/2), B = x reshaped p x p (seed question); "
-          + "minimum 0 at B = I for lambda = 0, unknown otherwise";
-    }
-
-    /**
-     * {@code data}: CSV of X, n rows × p columns (default: none, generate); {@code rows}: n of generated
-     * X (default 20; ignored with {@code data}); {@code columns}: p (default 3; with {@code data} it must
-     * equal the file's column count); {@code lambda}: λ ≥ 0, row-penalty weight (default 0);
-     * {@code data_seed}: seed of generated X (default 1).
-     */
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.text("data", null, "CSV of X, one observation per row; none: generate N(0,1) entries"),
-          Param.integer("rows", 20, 1, Integer.MAX_VALUE, "n, observations in generated X "
-              + "(ignored when data is given)"),
-          Param.integer("columns", 3, 1, MAX_COLUMNS, "p, columns of X; B is p x p, so the dimension is p^2;"
-              + " with data it must equal the file's column count"),
-          Param.nonNegative("lambda", 0, "lambda, weight of the row penalty sum_i |B_i|^(1/2)"),
-          Param.integer("data_seed", 1, 0, Integer.MAX_VALUE, "seed of the generated X "
-              + "(java.util.SplittableRandom, Box-Muller)"));
-    }
-
-    @Override
-    public Objective create(Settings s) {
-      String path = s.getString("data");
-      int p = s.getInt("columns");
-      double[][] x;
-      if (path != null) {
-        x = DataCache.read(path);
-        if (x[0].length > MAX_COLUMNS) {
-          throw new InvalidParameterException(s.owner(), "data", path, "at most " + MAX_COLUMNS
-              + " columns (the dimension is columns^2), found " + x[0].length);
-        }
-        if (x[0].length != p) {
-          throw new InvalidParameterException(s.owner(), "columns", p, x[0].length
-              + ", the number of columns in " + path);
-        }
-      } else {
-        int n = s.getInt("rows");
-        if ((long) n * p > Ridge.Provider.MAX_CELLS) {
-          throw new InvalidParameterException(s.owner(), "rows", n, "rows x columns <= "
-              + Ridge.Provider.MAX_CELLS + " (columns is " + p + ")");
-        }
-        x = generate(n, p, s.getInt("data_seed"));
+  private static Objective create(Settings s) {
+    String path = s.get(DATA);
+    int p = s.get(COLUMNS);
+    double[][] x;
+    if (path != null) {
+      x = DataCache.read(path);
+      if (x[0].length > MAX_COLUMNS) {
+        throw new InvalidParameterException(s.owner(), "data", path, "at most " + MAX_COLUMNS
+            + " columns (the dimension is columns^2), found " + x[0].length);
       }
-      return new GroupSparse(x, s.getDouble("lambda"));
+      if (x[0].length != p) {
+        throw new InvalidParameterException(s.owner(), "columns", p, x[0].length
+            + ", the number of columns in " + path);
+      }
+    } else {
+      int n = s.get(ROWS);
+      if ((long) n * p > Ridge.MAX_CELLS) {
+        throw new InvalidParameterException(s.owner(), "rows", n, "rows x columns <= "
+            + Ridge.MAX_CELLS + " (columns is " + p + ")");
+      }
+      int seed = s.get(DATA_SEED);
+      x = DataCache.memo("group_sparse-data:" + n + "," + p + "," + seed, () -> generate(n, p, seed));
     }
+    return new GroupSparse(x, s.get(LAMBDA));
   }
 }

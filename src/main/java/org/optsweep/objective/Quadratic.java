@@ -68,12 +68,13 @@ public final class Quadratic implements Objective {
   }
 
   /** Registers {@code quadratic}. */
-  public static final class Provider extends SimpleProvider {
-    public Provider() {
-      super("quadratic", "1/2 sum a_i x_i^2, a_i = kappa^(i/(n-1)) (condition number kappa); minimum 0 at the origin",
-          List.of(TestFunctions.dimension(2),
-              Param.real("condition_number", 100, 1, 1e16, "kappa, largest over smallest curvature")),
-          s -> new Quadratic(s.getInt("dimension"), s.getDouble("condition_number")));
-    }
-  }
+  /** n; default 2. */
+  public static final Param<Integer> DIMENSION = TestFunctions.dimension(2);
+  /** κ, the ratio of the largest to the smallest curvature; default 100. */
+  public static final Param<Double> CONDITION_NUMBER = Param.real("condition_number", 100, 1, 1e16,
+      "kappa, largest over smallest curvature");
+
+  public static final ObjectiveProvider PROVIDER = new SimpleProvider("quadratic",
+      "1/2 sum a_i x_i^2, a_i = kappa^(i/(n-1)) (condition number kappa); minimum 0 at the origin",
+      List.of(DIMENSION, CONDITION_NUMBER), s -> new Quadratic(s.get(DIMENSION), s.get(CONDITION_NUMBER)));
 }

@@ -66,12 +66,12 @@ public final class Rastrigin implements Objective {
   }
 
   /** Registers {@code rastrigin}. */
-  public static final class Provider extends SimpleProvider {
-    public Provider() {
-      super("rastrigin", "A n + sum x^2 - A cos(2 pi x); minimum 0 at the origin",
-          List.of(TestFunctions.dimension(2),
-              Param.nonNegative("amplitude", 10, "A, depth of the cosine ripples")),
-          s -> new Rastrigin(s.getInt("dimension"), s.getDouble("amplitude")));
-    }
-  }
+  /** n; default 2. */
+  public static final Param<Integer> DIMENSION = TestFunctions.dimension(2);
+  /** A, depth of the cosine ripples; default 10 (Rastrigin 1974). */
+  public static final Param<Double> AMPLITUDE = Param.nonNegative("amplitude", 10, "A, depth of the cosine ripples");
+
+  public static final ObjectiveProvider PROVIDER = new SimpleProvider("rastrigin",
+      "A n + sum x^2 - A cos(2 pi x); minimum 0 at the origin", List.of(DIMENSION, AMPLITUDE),
+      s -> new Rastrigin(s.get(DIMENSION), s.get(AMPLITUDE)));
 }

@@ -68,6 +68,22 @@ public final class Ridge implements Objective {
     this.minimum = value(w);
   }
 
+  /** A new instance on the same data and optimum, with its own buffer (instances are not thread-safe). */
+  private Ridge(Ridge shared) {
+    this.data = shared.data;
+    this.m = shared.m;
+    this.d = shared.d;
+    this.lambda = shared.lambda;
+    this.residual = new double[m];
+    this.minimiser = shared.minimiser;
+    this.minimum = shared.minimum;
+  }
+
+  /** An instance of its own for one solve, sharing the data and the exact optimum computed once. */
+  Ridge copy() {
+    return new Ridge(this);
+  }
+
   /**
    * Solves (AᵀA/m + λI) w = Aᵀy/m into {@code w}.
    *
@@ -266,77 +282,71 @@ public final class Ridge implements Objective {
     return out;
   }
 
+  /** Largest m·(d+1) accepted, so that generated data and buffers fit in a Java array. */
+  static final long MAX_CELLS = 1L << 28;
+  /** Largest d accepted: the d × d Gram matrix for the exact optimum must fit in memory. */
+  static final int MAX_FEATURES = 10_000;
+
+  /** CSV of numbers, one observation per row, last column y; default none (generate). */
+  public static final Param<String> DATA = Param.text("data", null,
+      "CSV of numbers, one observation per row, last column y, the others A; none: generate (see rows, dimension,"
+          + " noise, data_seed)");
+  /** m, observations in generated data; default 100; ignored with data. */
+  public static final Param<Integer> ROWS = Param.integer("rows", 100, 1, Integer.MAX_VALUE,
+      "m, observations in generated data (ignored when data is given)");
+  /** d, the number of features = variables; default 5; with data it must equal the file's columns − 1. */
+  public static final Param<Integer> DIMENSION = Param.integer("dimension", 5, 1, MAX_FEATURES,
+      "d, number of features = number of variables; with data it must equal the file's columns - 1");
+  /** λ ≥ 0, weight of the squared L2 penalty on the scale of the mean squared error; default 0.1. */
+  public static final Param<Double> LAMBDA = Param.nonNegative("lambda", 0.1,
+      "lambda, weight of the squared L2 penalty |w|^2 (same scale as the mean squared error)");
+  /** Standard deviation of the N(0, 1) noise added to generated y; default 0.1. */
+  public static final Param<Double> NOISE = Param.nonNegative("noise", 0.1,
+      "standard deviation of the N(0,1) noise added to generated y");
+  /** Seed of the generated data; default 1. */
+  public static final Param<Integer> DATA_SEED = Param.integer("data_seed", 1, 0, Integer.MAX_VALUE,
+      "seed of the generated data (java.util.SplittableRandom, Box-Muller)");
+
   /** Registers {@code ridge}. */
-  public static final class Provider implements ObjectiveProvider {
-    /** Largest m·(d+1) accepted, so that generated data and buffers fit in a Java array. */
-    static final long MAX_CELLS = 1L << 28;
-    /** Largest d accepted: the d × d Gram matrix for the exact optimum must fit in memory. */
-    static final int MAX_FEATURES = 10_000;
+  public static final ObjectiveProvider PROVIDER = new SimpleProvider("ridge",
+      "|A w - y|^2/m + lambda |w|^2 on a CSV (last column y) or generated data; "
+          + "exact optimum from the normal equations (EJML Cholesky)",
+      List.of(DATA, ROWS, DIMENSION, LAMBDA, NOISE, DATA_SEED), Ridge::create);
 
-    @Override
-    public String name() {
-      return "ridge";
-    }
-
-    @Override
-    public String description() {
-      return "|A w - y|^2/m + lambda |w|^2 on a CSV (last column y) or generated data; "
-          + "exact optimum from the normal equations (EJML Cholesky)";
-    }
-
-    /**
-     * {@code data}: CSV path, last column y, the others A (default: none, generate);
-     * {@code rows}: m of generated data (default 100; ignored with {@code data});
-     * {@code dimension}: d, the number of features (default 5; with {@code data} it must equal the
-     * file's column count − 1); {@code lambda}: λ ≥ 0 (default 0.1); {@code noise}: standard deviation
-     * of the noise added to generated y (default 0.1); {@code data_seed}: seed of generated data
-     * (default 1).
-     */
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.text("data", null, "CSV of numbers, one observation per row, last column y, the others A;"
-              + " none: generate (see rows, dimension, noise, data_seed)"),
-          Param.integer("rows", 100, 1, Integer.MAX_VALUE, "m, observations in generated data "
-              + "(ignored when data is given)"),
-          Param.integer("dimension", 5, 1, MAX_FEATURES, "d, number of features = number of "
-              + "variables; with data it must equal the file's columns - 1"),
-          Param.nonNegative("lambda", 0.1, "lambda, weight of the squared L2 penalty |w|^2 "
-              + "(same scale as the mean squared error)"),
-          Param.nonNegative("noise", 0.1, "standard deviation of the N(0,1) noise added to generated y"),
-          Param.integer("data_seed", 1, 0, Integer.MAX_VALUE, "seed of the generated data "
-              + "(java.util.SplittableRandom, Box-Muller)"));
-    }
-
-    @Override
-    public Objective create(Settings s) {
-      String path = s.getString("data");
-      int d = s.getInt("dimension");
-      double[][] data;
-      if (path != null) {
-        data = DataCache.read(path);
-        int columns = data[0].length;
-        if (columns < 2) {
-          throw new InvalidParameterException(s.owner(), "data", path,
-              "a CSV with at least 2 columns (features, then y), found " + columns);
-        }
-        if (columns - 1 > MAX_FEATURES) {
-          throw new InvalidParameterException(s.owner(), "data", path, "at most " + MAX_FEATURES
-              + " feature columns plus y, found " + columns + " columns");
-        }
-        if (columns - 1 != d) {
-          throw new InvalidParameterException(s.owner(), "dimension", d, (columns - 1)
-              + ", the number of feature columns in " + path + " (" + columns + " columns, the last is y)");
-        }
-      } else {
-        int m = s.getInt("rows");
-        if ((long) m * (d + 1) > MAX_CELLS) {
-          throw new InvalidParameterException(s.owner(), "rows", m, "rows x (dimension + 1) <= " + MAX_CELLS
-              + " (dimension is " + d + ")");
-        }
-        data = generate(m, d, s.getDouble("noise"), s.getInt("data_seed"));
+  private static Objective create(Settings s) {
+    String path = s.get(DATA);
+    int d = s.get(DIMENSION);
+    double[][] data;
+    String key;
+    if (path != null) {
+      data = DataCache.read(path);
+      key = DataCache.fileKey(path);
+      int columns = data[0].length;
+      if (columns < 2) {
+        throw new InvalidParameterException(s.owner(), "data", path,
+            "a CSV with at least 2 columns (features, then y), found " + columns);
       }
-      return new Ridge(data, s.getDouble("lambda"));
+      if (columns - 1 > MAX_FEATURES) {
+        throw new InvalidParameterException(s.owner(), "data", path, "at most " + MAX_FEATURES
+            + " feature columns plus y, found " + columns + " columns");
+      }
+      if (columns - 1 != d) {
+        throw new InvalidParameterException(s.owner(), "dimension", d, (columns - 1)
+            + ", the number of feature columns in " + path + " (" + columns + " columns, the last is y)");
+      }
+    } else {
+      int m = s.get(ROWS);
+      if ((long) m * (d + 1) > MAX_CELLS) {
+        throw new InvalidParameterException(s.owner(), "rows", m, "rows x (dimension + 1) <= " + MAX_CELLS
+            + " (dimension is " + d + ")");
+      }
+      double noise = s.get(NOISE);
+      int seed = s.get(DATA_SEED);
+      key = "ridge-data:" + m + "," + d + "," + noise + "," + seed;
+      data = DataCache.memo(key, () -> generate(m, d, noise, seed));
     }
+    double lambda = s.get(LAMBDA);
+    double[][] shared = data;
+    return DataCache.<Ridge>memo("ridge:" + key + ":" + lambda, () -> new Ridge(shared, lambda)).copy();
   }
 }

@@ -76,14 +76,16 @@ public final class Rosenbrock implements Objective {
   }
 
   /** Registers {@code rosenbrock}. */
-  public static final class Provider extends SimpleProvider {
-    public Provider() {
-      super("rosenbrock", "sum b (x[i+1]-x[i]^2)^2 + (a-x[i])^2 (scipy.optimize.rosen); minimum 0 at (1,...,1) for a=1",
-          List.of(
-              Param.integer("dimension", 2, 2, TestFunctions.MAX_DIMENSION, "number of variables n"),
-              Param.real("a", 1, -1e6, 1e6, "location of the valley minimum (known optimum only for a = 1)"),
-              Param.positive("b", 100, "steepness of the valley walls")),
-          s -> new Rosenbrock(s.getInt("dimension"), s.getDouble("a"), s.getDouble("b")));
-    }
-  }
+  /** n ≥ 2; default 2. */
+  public static final Param<Integer> DIMENSION = Param.integer("dimension", 2, 2, TestFunctions.MAX_DIMENSION,
+      "number of variables n");
+  /** a, where the valley's minimum lies; default 1 (the known optimum holds only for a = 1). */
+  public static final Param<Double> A = Param.real("a", 1, -1e6, 1e6,
+      "location of the valley minimum (known optimum only for a = 1)");
+  /** b, steepness of the valley walls; default 100 (Rosenbrock 1960). */
+  public static final Param<Double> B = Param.positive("b", 100, "steepness of the valley walls");
+
+  public static final ObjectiveProvider PROVIDER = new SimpleProvider("rosenbrock",
+      "sum b (x[i+1]-x[i]^2)^2 + (a-x[i])^2 (scipy.optimize.rosen); minimum 0 at (1,...,1) for a=1",
+      List.of(DIMENSION, A, B), s -> new Rosenbrock(s.get(DIMENSION), s.get(A), s.get(B)));
 }

@@ -12,7 +12,7 @@ import org.optsweep.param.Settings;
 public class SimpleProvider implements ObjectiveProvider {
   private final String name;
   private final String description;
-  private final List<Param> params;
+  private final List<Param<?>> params;
   private final Function<Settings, Objective> factory;
 
   /**
@@ -21,7 +21,7 @@ public class SimpleProvider implements ObjectiveProvider {
    * @param params      every parameter with default, range and doc
    * @param factory     builds an instance from validated settings
    */
-  public SimpleProvider(String name, String description, List<Param> params, Function<Settings, Objective> factory) {
+  public SimpleProvider(String name, String description, List<? extends Param<?>> params, Function<Settings, Objective> factory) {
     this.name = name;
     this.description = description;
     this.params = List.copyOf(params);
@@ -39,7 +39,7 @@ public class SimpleProvider implements ObjectiveProvider {
   }
 
   @Override
-  public List<Param> params() {
+  public List<Param<?>> params() {
     return params;
   }
 

@@ -56,11 +56,9 @@ public final class Sphere implements Objective {
   }
 
   /** Registers {@code sphere}. */
-  public static final class Provider extends SimpleProvider {
-    public Provider() {
-      super("sphere", "sum x^2; minimum 0 at the origin",
-          List.of(TestFunctions.dimension(2)),
-          s -> new Sphere(s.getInt("dimension")));
-    }
-  }
+  /** n; default 2. */
+  public static final Param<Integer> DIMENSION = TestFunctions.dimension(2);
+
+  public static final ObjectiveProvider PROVIDER = new SimpleProvider("sphere", "sum x^2; minimum 0 at the origin",
+      List.of(DIMENSION), s -> new Sphere(s.get(DIMENSION)));
 }

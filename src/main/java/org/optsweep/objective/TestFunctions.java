@@ -8,7 +8,7 @@ final class TestFunctions {
 
   static final int MAX_DIMENSION = 1_000_000;
 
-  static Param dimension(int def) {
+  static Param<Integer> dimension(int def) {
     return Param.integer("dimension", def, 1, MAX_DIMENSION, "number of variables n");
   }
 }

@@ -11,6 +11,10 @@ import java.util.Objects;
  * is refused with {@code "<owner> parameter <name> given invalid value <v>: expected <what>"}.
  * Every parameter has a default, so a component can always be built from an empty {@link Settings}.
  *
+ * <p>Typed: a component reads its value as {@code settings.get(GAMMA)} with the declared type, so a
+ * parameter's name, type, default, range and doc are written once, where it is declared.
+ *
+ * @param <T>          the Java type of the value: Double, Integer, Boolean, String or double[]
  * @param name         the key used in job files and on the command line ({@code gamma}, {@code lr0})
  * @param type         the value type
  * @param defaultValue the value used when a setting does not name this parameter
@@ -21,9 +25,9 @@ import java.util.Objects;
  * @param maxInclusive whether {@code max} itself is allowed
  * @param choices      allowed values for {@link Type#CHOICE}; empty otherwise
  */
-public record Param(String name, Type type, Object defaultValue, String doc,
-                    double min, double max, boolean minInclusive, boolean maxInclusive,
-                    List<String> choices) {
+public record Param<T>(String name, Type type, T defaultValue, String doc,
+                       double min, double max, boolean minInclusive, boolean maxInclusive,
+                       List<String> choices) {
 
   /** Value types a parameter can take. */
   public enum Type { DOUBLE, INT, BOOLEAN, CHOICE, STRING, DOUBLE_ARRAY }
@@ -36,51 +40,56 @@ public record Param(String name, Type type, Object defaultValue, String doc,
   }
 
   /** A real parameter in [min, max] (both inclusive). */
-  public static Param real(String name, double def, double min, double max, String doc) {
-    return new Param(name, Type.DOUBLE, def, doc, min, max, true, true, List.of());
+  public static Param<Double> real(String name, double def, double min, double max, String doc) {
+    return new Param<>(name, Type.DOUBLE, def, doc, min, max, true, true, List.of());
   }
 
   /** A finite real parameter &gt; 0: for quantities that must be strictly positive. */
-  public static Param positive(String name, double def, String doc) {
-    return new Param(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, false, false, List.of());
+  public static Param<Double> positive(String name, double def, String doc) {
+    return new Param<>(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, false, false, List.of());
   }
 
   /** A finite real parameter that must be {@code >= 0}. */
-  public static Param nonNegative(String name, double def, String doc) {
-    return new Param(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, true, false, List.of());
+  public static Param<Double> nonNegative(String name, double def, String doc) {
+    return new Param<>(name, Type.DOUBLE, def, doc, 0, Double.POSITIVE_INFINITY, true, false, List.of());
   }
 
   /** A real parameter in [0, 1): momentum coefficients and Adam's betas. */
-  public static Param unitInterval(String name, double def, String doc) {
-    return new Param(name, Type.DOUBLE, def, doc, 0, 1, true, false, List.of());
+  public static Param<Double> unitInterval(String name, double def, String doc) {
+    return new Param<>(name, Type.DOUBLE, def, doc, 0, 1, true, false, List.of());
+  }
+
+  /** A real parameter in the open interval (min, max): constants that must lie strictly inside. */
+  public static Param<Double> openInterval(String name, double def, double min, double max, String doc) {
+    return new Param<>(name, Type.DOUBLE, def, doc, min, max, false, false, List.of());
   }
 
   /** An integer parameter in [min, max]. */
-  public static Param integer(String name, int def, int min, int max, String doc) {
-    return new Param(name, Type.INT, def, doc, min, max, true, true, List.of());
+  public static Param<Integer> integer(String name, int def, int min, int max, String doc) {
+    return new Param<>(name, Type.INT, def, doc, min, max, true, true, List.of());
   }
 
   /** A boolean flag. */
-  public static Param flag(String name, boolean def, String doc) {
-    return new Param(name, Type.BOOLEAN, def, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+  public static Param<Boolean> flag(String name, boolean def, String doc) {
+    return new Param<>(name, Type.BOOLEAN, def, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
         true, true, List.of());
   }
 
   /** One of a fixed list of names. */
-  public static Param choice(String name, String def, List<String> choices, String doc) {
-    return new Param(name, Type.CHOICE, def, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+  public static Param<String> choice(String name, String def, List<String> choices, String doc) {
+    return new Param<>(name, Type.CHOICE, def, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
         true, true, choices);
   }
 
   /** Free text, such as a file path ({@code null} default means "not given"). */
-  public static Param text(String name, String def, String doc) {
-    return new Param(name, Type.STRING, def, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+  public static Param<String> text(String name, String def, String doc) {
+    return new Param<>(name, Type.STRING, def, doc, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
         true, true, List.of());
   }
 
   /** A list of reals, each in [min, max]; {@code def} may be {@code null} (not given). */
-  public static Param reals(String name, double[] def, double min, double max, String doc) {
-    return new Param(name, Type.DOUBLE_ARRAY, def, doc, min, max, true, true, List.of());
+  public static Param<double[]> reals(String name, double[] def, double min, double max, String doc) {
+    return new Param<>(name, Type.DOUBLE_ARRAY, def, doc, min, max, true, true, List.of());
   }
 
   /**
@@ -89,7 +98,16 @@ public record Param(String name, Type type, Object defaultValue, String doc,
    * @param owner what the parameter belongs to, for the message ("solver nag")
    * @throws InvalidParameterException naming owner, parameter, value and what was expected
    */
-  public Object coerce(String owner, Object raw) {
+  public T coerce(String owner, Object raw) {
+    return cast(coerceRaw(owner, raw));
+  }
+
+  @SuppressWarnings("unchecked")
+  private T cast(Object v) {
+    return (T) v;
+  }
+
+  private Object coerceRaw(String owner, Object raw) {
     if (raw == null) {
       throw invalid(owner, null, "a " + typeName());
     }

@@ -13,16 +13,25 @@ import org.optsweep.schedule.Schedule;
 public final class Adagrad extends FirstOrderSolver<double[]> {
 
   /** Registers {@code adagrad}. */
-  public static final SolverProvider PROVIDER = new GradientDescent.Provider("adagrad",
-      "Adagrad as torch.optim.Adagrad (Duchi et al. 2011)", List.of(
-          Param.nonNegative("lr_decay", 0, "PyTorch's lr_decay: rate divided by 1 + (t-1) lr_decay"),
-          Param.positive("eps", 1e-10, "added to sqrt(sum of squared gradients)"),
-          Param.nonNegative("initial_accumulator", 0, "initial sum of squared gradients"))) {
-    @Override
-    public Solver create(Settings s, Schedule schedule) {
-      return new Adagrad(schedule, s.getDouble("lr_decay"), s.getDouble("eps"), s.getDouble("initial_accumulator"));
-    }
-  };
+  public static final SolverProvider PROVIDER = SolverProvider.of("adagrad",
+      "Adagrad as torch.optim.Adagrad (Duchi et al. 2011)", List.of(Params.LR_DECAY, Params.EPS,
+          Params.INITIAL_ACCUMULATOR), true, true,
+      (s, schedule) -> new Adagrad(schedule, s.get(Params.LR_DECAY), s.get(Params.EPS),
+          s.get(Params.INITIAL_ACCUMULATOR)));
+
+  /** The hyperparameters, with PyTorch's defaults. */
+  public static final class Params {
+    private Params() {}
+
+    /** PyTorch's lr_decay: the rate is divided by 1 + (t−1)·lr_decay; default 0. */
+    public static final Param<Double> LR_DECAY = Param.nonNegative("lr_decay", 0,
+        "PyTorch's lr_decay: rate divided by 1 + (t-1) lr_decay");
+    /** ε &gt; 0 added to √(Σg²); default 1e-10. */
+    public static final Param<Double> EPS = Param.positive("eps", 1e-10, "added to sqrt(sum of squared gradients)");
+    /** The initial sum of squared gradients; default 0 (PyTorch initial_accumulator_value). */
+    public static final Param<Double> INITIAL_ACCUMULATOR = Param.nonNegative("initial_accumulator", 0,
+        "initial sum of squared gradients");
+  }
 
   private final double lrDecay;
   private final double eps;

@@ -15,16 +15,18 @@ import org.optsweep.schedule.Schedule;
 public final class Adam extends FirstOrderSolver<Adam.State> {
 
   /** Registers {@code adam}. */
-  public static final SolverProvider PROVIDER = new GradientDescent.Provider("adam",
-      "Adam with PyTorch's bias correction (Kingma & Ba 2015)", List.of(
-          Param.unitInterval("beta1", 0.9, "decay of the first-moment (mean) estimate"),
-          Param.unitInterval("beta2", 0.999, "decay of the second-moment (uncentred variance) estimate"),
-          Param.positive("eps", 1e-8, "added to sqrt(v-hat) for numerical stability"))) {
-    @Override
-    public Solver create(Settings s, Schedule schedule) {
-      return new Adam(schedule, s.getDouble("beta1"), s.getDouble("beta2"), s.getDouble("eps"));
-    }
-  };
+  /** β1 in [0, 1), decay of the first-moment (mean) estimate; default 0.9 (PyTorch, Kingma &amp; Ba 2015). */
+  public static final Param<Double> BETA1 = Param.unitInterval("beta1", 0.9, "decay of the first-moment (mean) estimate");
+  /** β2 in [0, 1), decay of the second-moment estimate; default 0.999. */
+  public static final Param<Double> BETA2 = Param.unitInterval("beta2", 0.999,
+      "decay of the second-moment (uncentred variance) estimate");
+  /** ε &gt; 0 added to √v̂; default 1e-8. */
+  public static final Param<Double> EPS = Param.positive("eps", 1e-8, "added to sqrt(v-hat) for numerical stability");
+
+  /** Registers {@code adam}. */
+  public static final SolverProvider PROVIDER = SolverProvider.of("adam",
+      "Adam with PyTorch's bias correction (Kingma & Ba 2015)", List.of(BETA1, BETA2, EPS), true, true,
+      (s, schedule) -> new Adam(schedule, s.get(BETA1), s.get(BETA2), s.get(EPS)));
 
   private final double beta1;
   private final double beta2;

@@ -2,20 +2,14 @@ package org.optsweep.solver;
 
 import java.util.List;
 import org.optsweep.gradient.Evaluator;
-import org.optsweep.param.Param;
-import org.optsweep.param.Settings;
 import org.optsweep.schedule.Schedule;
 
 /** Plain gradient descent: x ← x − lr(t)·∇f(x). No hyperparameters but the schedule. */
 public final class GradientDescent extends FirstOrderSolver<Void> {
 
   /** Registers {@code gd}. */
-  public static final SolverProvider PROVIDER = new Provider("gd", "x -= lr(t) grad f(x)", List.of()) {
-    @Override
-    public Solver create(Settings s, Schedule schedule) {
-      return new GradientDescent(schedule);
-    }
-  };
+  public static final SolverProvider PROVIDER = SolverProvider.of("gd", "x -= lr(t) grad f(x)", List.of(), true, true,
+      (s, schedule) -> new GradientDescent(schedule));
 
   /** @param schedule the learning rate */
   public GradientDescent(Schedule schedule) {
@@ -43,43 +37,5 @@ public final class GradientDescent extends FirstOrderSolver<Void> {
   @Override
   public String toString() {
     return "GradientDescent{schedule=" + schedule + "}";
-  }
-
-  /** The provider boilerplate shared by the first-order solvers. */
-  abstract static class Provider implements SolverProvider {
-    private final String name;
-    private final String description;
-    private final List<Param> params;
-
-    Provider(String name, String description, List<Param> params) {
-      this.name = name;
-      this.description = description;
-      this.params = params;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public String description() {
-      return description;
-    }
-
-    @Override
-    public List<Param> params() {
-      return params;
-    }
-
-    @Override
-    public boolean usesSchedule() {
-      return true;
-    }
-
-    @Override
-    public boolean usesGradient() {
-      return true;
-    }
   }
 }

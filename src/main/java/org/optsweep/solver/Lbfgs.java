@@ -26,51 +26,41 @@ import org.optsweep.schedule.Schedule;
 public final class Lbfgs implements Solver {
 
   /** Registers {@code lbfgs}. */
-  public static final SolverProvider PROVIDER = new SolverProvider() {
-    @Override
-    public String name() {
-      return "lbfgs";
-    }
+  public static final SolverProvider PROVIDER = SolverProvider.of("lbfgs",
+      "L-BFGS with a strong-Wolfe line search; scipy L-BFGS-B's default tolerances",
+      List.of(Params.MEMORY, Params.PGTOL, Params.FTOL, Params.C1, Params.C2, Params.MAX_LINE_SEARCH), false, true,
+      (s, schedule) -> {
+        if (!(s.get(Params.C1) < s.get(Params.C2))) {
+          throw new org.optsweep.param.InvalidParameterException(s.owner(), "c2", s.get(Params.C2),
+              "a number greater than c1 = " + s.get(Params.C1));
+        }
+        return new Lbfgs(s.get(Params.MEMORY), s.get(Params.PGTOL), s.get(Params.FTOL), s.get(Params.C1),
+            s.get(Params.C2), s.get(Params.MAX_LINE_SEARCH));
+      });
 
-    @Override
-    public String description() {
-      return "L-BFGS with a strong-Wolfe line search; scipy L-BFGS-B's default tolerances";
-    }
+  /** The hyperparameters, with scipy L-BFGS-B's defaults. */
+  public static final class Params {
+    private Params() {}
 
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.integer("memory", 10, 1, 1000, "number of curvature pairs kept (scipy maxcor)"),
-          Param.nonNegative("pgtol", 1e-5, "CONVERGED when max |grad_i| <= this (scipy gtol)"),
-          Param.nonNegative("ftol", 2.220446049250313e-9,
-              "CONVERGED when the relative decrease of f is <= this (scipy ftol = factr * eps)"),
-          new Param("c1", Param.Type.DOUBLE, 1e-4, "sufficient-decrease (Armijo) constant", 0, 1, false, false,
-              List.of()),
-          new Param("c2", Param.Type.DOUBLE, 0.9, "curvature constant of the strong Wolfe conditions", 0, 1, false,
-              false, List.of()),
-          Param.integer("max_line_search", 20, 1, 1000, "evaluations allowed per line search (scipy maxls)"));
-    }
-
-    @Override
-    public boolean usesSchedule() {
-      return false;
-    }
-
-    @Override
-    public boolean usesGradient() {
-      return true;
-    }
-
-    @Override
-    public Solver create(Settings s, Schedule schedule) {
-      if (!(s.getDouble("c1") < s.getDouble("c2"))) {
-        throw new org.optsweep.param.InvalidParameterException(s.owner(), "c2", s.getDouble("c2"),
-            "a number greater than c1 = " + s.getDouble("c1"));
-      }
-      return new Lbfgs(s.getInt("memory"), s.getDouble("pgtol"), s.getDouble("ftol"), s.getDouble("c1"),
-          s.getDouble("c2"), s.getInt("max_line_search"));
-    }
-  };
+    /** Curvature pairs kept; default 10 (scipy maxcor). */
+    public static final Param<Integer> MEMORY = Param.integer("memory", 10, 1, 1000,
+        "number of curvature pairs kept (scipy maxcor)");
+    /** CONVERGED when max |∂f/∂x_i| ≤ pgtol; default 1e-5 (scipy gtol). */
+    public static final Param<Double> PGTOL = Param.nonNegative("pgtol", 1e-5,
+        "CONVERGED when max |grad_i| <= this (scipy gtol)");
+    /** CONVERGED when the relative decrease of f ≤ ftol; default factr·ε = 2.22e-9 (scipy ftol). */
+    public static final Param<Double> FTOL = Param.nonNegative("ftol", 2.220446049250313e-9,
+        "CONVERGED when the relative decrease of f is <= this (scipy ftol = factr * eps)");
+    /** Sufficient-decrease (Armijo) constant in (0, 1), below c2; default 1e-4 (Nocedal &amp; Wright). */
+    public static final Param<Double> C1 = Param.openInterval("c1", 1e-4, 0, 1,
+        "sufficient-decrease (Armijo) constant");
+    /** Curvature constant of the strong Wolfe conditions in (c1, 1); default 0.9. */
+    public static final Param<Double> C2 = Param.openInterval("c2", 0.9, 0, 1,
+        "curvature constant of the strong Wolfe conditions");
+    /** Evaluations allowed per line search; default 20 (scipy maxls). */
+    public static final Param<Integer> MAX_LINE_SEARCH = Param.integer("max_line_search", 20, 1, 1000,
+        "evaluations allowed per line search (scipy maxls)");
+  }
 
   private final int memory;
   private final double pgtol;

@@ -12,16 +12,13 @@ import org.optsweep.schedule.Schedule;
  */
 public final class Momentum extends FirstOrderSolver<double[]> {
   /** γ's parameter: momentum coefficient in [0, 1), default 0.9. */
-  static final Param GAMMA = Param.unitInterval("gamma", 0.9, "momentum coefficient (fraction of the last step kept)");
+  public static final Param<Double> GAMMA = Param.unitInterval("gamma", 0.9,
+      "momentum coefficient (fraction of the last step kept)");
 
   /** Registers {@code momentum}. */
-  public static final SolverProvider PROVIDER = new GradientDescent.Provider("momentum",
-      "u = gamma u + lr(t) grad f(x); x -= u (Polyak heavy ball)", List.of(GAMMA)) {
-    @Override
-    public Solver create(Settings s, Schedule schedule) {
-      return new Momentum(schedule, s.getDouble("gamma"));
-    }
-  };
+  public static final SolverProvider PROVIDER = SolverProvider.of("momentum",
+      "u = gamma u + lr(t) grad f(x); x -= u (Polyak heavy ball)", List.of(GAMMA), true, true,
+      (s, schedule) -> new Momentum(schedule, s.get(GAMMA)));
 
   private final double gamma;
 

@@ -19,14 +19,9 @@ import org.optsweep.schedule.Schedule;
 public final class Nag extends FirstOrderSolver<Nag.State> {
 
   /** Registers {@code nag}. */
-  public static final SolverProvider PROVIDER = new GradientDescent.Provider("nag",
-      "grad = grad f(x - gamma u); u = gamma u + lr(t) grad; x -= u (the seed's NAG)",
-      List.of(Momentum.GAMMA)) {
-    @Override
-    public Solver create(Settings s, Schedule schedule) {
-      return new Nag(schedule, s.getDouble("gamma"));
-    }
-  };
+  public static final SolverProvider PROVIDER = SolverProvider.of("nag",
+      "grad = grad f(x - gamma u); u = gamma u + lr(t) grad; x -= u (the seed's NAG)", List.of(Momentum.GAMMA), true,
+      true, (s, schedule) -> new Nag(schedule, s.get(Momentum.GAMMA)));
 
   private final double gamma;
 

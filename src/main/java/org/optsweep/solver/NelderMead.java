@@ -23,43 +23,32 @@ import org.optsweep.schedule.Schedule;
 public final class NelderMead implements Solver {
 
   /** Registers {@code nelder_mead}. */
-  public static final SolverProvider PROVIDER = new SolverProvider() {
-    @Override
-    public String name() {
-      return "nelder_mead";
-    }
+  public static final SolverProvider PROVIDER = SolverProvider.of("nelder_mead",
+      "Nelder-Mead simplex, as scipy.optimize.minimize(method='Nelder-Mead')",
+      List.of(Params.INITIAL_STEP, Params.ZERO_STEP, Params.ADAPTIVE, Params.XATOL, Params.FATOL), false, false,
+      (s, schedule) -> new NelderMead(s.get(Params.INITIAL_STEP), s.get(Params.ZERO_STEP), s.get(Params.ADAPTIVE),
+          s.get(Params.XATOL), s.get(Params.FATOL)));
 
-    @Override
-    public String description() {
-      return "Nelder-Mead simplex, as scipy.optimize.minimize(method='Nelder-Mead')";
-    }
+  /** The hyperparameters, with scipy's defaults. */
+  public static final class Params {
+    private Params() {}
 
-    @Override
-    public List<Param> params() {
-      return List.of(
-          Param.positive("initial_step", 0.05, "relative size of the initial simplex (scipy nonzdelt)"),
-          Param.positive("zero_step", 0.00025, "initial simplex step for coordinates that are 0 (scipy zdelt)"),
-          Param.flag("adaptive", false, "Gao & Han (2012) dimension-adapted coefficients (scipy adaptive)"),
-          Param.nonNegative("xatol", 1e-4, "CONVERGED when max |vertex - best vertex| <= this and..."),
-          Param.nonNegative("fatol", 1e-4, "... max |f(vertex) - f(best)| <= this (scipy xatol, fatol)"));
-    }
-
-    @Override
-    public boolean usesSchedule() {
-      return false;
-    }
-
-    @Override
-    public boolean usesGradient() {
-      return false;
-    }
-
-    @Override
-    public Solver create(Settings s, Schedule schedule) {
-      return new NelderMead(s.getDouble("initial_step"), s.getDouble("zero_step"), s.getBoolean("adaptive"),
-          s.getDouble("xatol"), s.getDouble("fatol"));
-    }
-  };
+    /** Relative size of the initial simplex; default 0.05 (scipy nonzdelt). */
+    public static final Param<Double> INITIAL_STEP = Param.positive("initial_step", 0.05,
+        "relative size of the initial simplex (scipy nonzdelt)");
+    /** Initial simplex step for coordinates that are 0; default 0.00025 (scipy zdelt). */
+    public static final Param<Double> ZERO_STEP = Param.positive("zero_step", 0.00025,
+        "initial simplex step for coordinates that are 0 (scipy zdelt)");
+    /** Gao &amp; Han (2012) dimension-adapted coefficients; default false (scipy adaptive). */
+    public static final Param<Boolean> ADAPTIVE = Param.flag("adaptive", false,
+        "Gao & Han (2012) dimension-adapted coefficients (scipy adaptive)");
+    /** CONVERGED needs max |vertex − best vertex| ≤ xatol; default 1e-4 (scipy). */
+    public static final Param<Double> XATOL = Param.nonNegative("xatol", 1e-4,
+        "CONVERGED when max |vertex - best vertex| <= this and...");
+    /** ... and max |f(vertex) − f(best)| ≤ fatol; default 1e-4 (scipy). */
+    public static final Param<Double> FATOL = Param.nonNegative("fatol", 1e-4,
+        "... max |f(vertex) - f(best)| <= this (scipy xatol, fatol)");
+  }
 
   private final double initialStep;
   private final double zeroStep;

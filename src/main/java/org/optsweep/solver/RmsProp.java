@@ -14,18 +14,26 @@ import org.optsweep.schedule.Schedule;
 public final class RmsProp extends FirstOrderSolver<RmsProp.State> {
 
   /** Registers {@code rmsprop}. */
-  public static final SolverProvider PROVIDER = new GradientDescent.Provider("rmsprop",
-      "RMSProp as torch.optim.RMSprop (Tieleman & Hinton 2012)", List.of(
-          Param.unitInterval("alpha", 0.99, "decay of the mean squared gradient"),
-          Param.positive("eps", 1e-8, "added to sqrt(v)"),
-          Param.unitInterval("momentum", 0, "momentum coefficient mu; 0 = none"),
-          Param.flag("centered", false, "divide by the gradient's estimated variance instead of its second moment"))) {
-    @Override
-    public Solver create(Settings s, Schedule schedule) {
-      return new RmsProp(schedule, s.getDouble("alpha"), s.getDouble("eps"), s.getDouble("momentum"),
-          s.getBoolean("centered"));
-    }
-  };
+  public static final SolverProvider PROVIDER = SolverProvider.of("rmsprop",
+      "RMSProp as torch.optim.RMSprop (Tieleman & Hinton 2012)",
+      List.of(Params.ALPHA, Params.EPS, Params.MOMENTUM, Params.CENTERED), true, true,
+      (s, schedule) -> new RmsProp(schedule, s.get(Params.ALPHA), s.get(Params.EPS), s.get(Params.MOMENTUM),
+          s.get(Params.CENTERED)));
+
+  /** The hyperparameters, with PyTorch's defaults. */
+  public static final class Params {
+    private Params() {}
+
+    /** α in [0, 1), decay of the mean squared gradient; default 0.99. */
+    public static final Param<Double> ALPHA = Param.unitInterval("alpha", 0.99, "decay of the mean squared gradient");
+    /** ε &gt; 0 added to √v; default 1e-8. */
+    public static final Param<Double> EPS = Param.positive("eps", 1e-8, "added to sqrt(v)");
+    /** μ in [0, 1), momentum coefficient; default 0 (none). */
+    public static final Param<Double> MOMENTUM = Param.unitInterval("momentum", 0, "momentum coefficient mu; 0 = none");
+    /** Whether to divide by the gradient's estimated variance instead of its second moment; default false. */
+    public static final Param<Boolean> CENTERED = Param.flag("centered", false,
+        "divide by the gradient's estimated variance instead of its second moment");
+  }
 
   private final double alpha;
   private final double eps;

@@ -1,51 +1,35 @@
 package org.optsweep.solver;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.optsweep.param.Settings;
+import org.optsweep.param.Registry;
 import org.optsweep.schedule.Schedule;
 
-/** The registry of solvers, by name. */
+/** The solvers by name: the built-ins, then any a jar registers (see {@link SolverProvider}). */
 public final class Solvers {
   private Solvers() {}
 
-  private static final Map<String, SolverProvider> ALL;
+  private static final Registry<SolverProvider> REGISTRY = new Registry<>("solver", SolverProvider.class,
+      List.of(GradientDescent.PROVIDER, Momentum.PROVIDER, Nag.PROVIDER, Adam.PROVIDER, Adagrad.PROVIDER,
+          RmsProp.PROVIDER, Lbfgs.PROVIDER, NelderMead.PROVIDER));
 
-  static {
-    Map<String, SolverProvider> m = new LinkedHashMap<>();
-    for (SolverProvider p : List.of(GradientDescent.PROVIDER, Momentum.PROVIDER, Nag.PROVIDER, Adam.PROVIDER,
-        Adagrad.PROVIDER, RmsProp.PROVIDER, Lbfgs.PROVIDER, NelderMead.PROVIDER)) {
-      m.put(p.name(), p);
-    }
-    ALL = Collections.unmodifiableMap(m);
-  }
-
-  /** Every solver by name, in a stable order. */
+  /** Every solver by name, built-ins first. */
   public static Map<String, SolverProvider> all() {
-    return ALL;
+    return REGISTRY.all();
   }
 
   /** Names of every solver. */
   public static List<String> names() {
-    return new ArrayList<>(ALL.keySet());
+    return REGISTRY.names();
   }
 
-  /** The provider called {@code name}, or an error with a did-you-mean and the known names. */
+  /** The solver called {@code name}, or an {@link org.optsweep.InputException} with a did-you-mean. */
   public static SolverProvider find(String name) {
-    SolverProvider p = ALL.get(name);
-    if (p == null) {
-      throw new IllegalArgumentException("unknown solver '" + name + "'" + Settings.didYouMean(name, ALL.keySet())
-          + " (known: " + String.join(", ", ALL.keySet()) + ")");
-    }
-    return p;
+    return REGISTRY.find(name);
   }
 
   /** Validates raw settings and builds solver {@code name}. */
   public static Solver create(String name, Map<String, ?> raw, Schedule schedule) {
-    SolverProvider p = find(name);
-    return p.create(Settings.of("solver " + name, p.params(), raw), schedule);
+    return find(name).create(REGISTRY.settings(name, raw), schedule);
   }
 }

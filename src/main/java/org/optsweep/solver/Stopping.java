@@ -23,16 +23,31 @@ import org.optsweep.param.Settings;
 public record Stopping(int maxIterations, long maxEvaluations, double stepTolerance, double gradientTolerance,
                        double valueTarget, double divergenceBound, long timeBudgetMillis) {
 
+  /** The iteration budget; default 1000. */
+  public static final Param<Integer> MAX_ITERATIONS = Param.integer("max_iterations", 1000, 0, Integer.MAX_VALUE,
+      "iteration budget");
+  /** The budget of f evaluations, finite differences included; 0 = none (default). */
+  public static final Param<Double> MAX_EVALUATIONS = Param.real("max_evaluations", 0, 0, 9e18,
+      "budget of f evaluations incl. finite differences; 0 = none");
+  /** CONVERGED when ‖x_t − x_(t−1)‖ ≤ this (the seed's tol); default 0. */
+  public static final Param<Double> STEP_TOLERANCE = Param.nonNegative("step_tolerance", 0,
+      "CONVERGED when ||x_t - x_(t-1)|| <= this (the seed's tol)");
+  /** CONVERGED when ‖∇f‖ ≤ this (&gt; 0 to take effect); default 0. */
+  public static final Param<Double> GRADIENT_TOLERANCE = Param.nonNegative("gradient_tolerance", 0,
+      "CONVERGED when ||grad f|| <= this");
+  /** CONVERGED when f(x) ≤ this; default −∞ (off). */
+  public static final Param<Double> VALUE_TARGET = Param.real("value_target", Double.NEGATIVE_INFINITY,
+      Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "CONVERGED when f(x) <= this; -inf = off");
+  /** DIVERGED when ‖x‖ exceeds this; default 1e12. */
+  public static final Param<Double> DIVERGENCE_BOUND = Param.positive("divergence_bound", 1e12,
+      "DIVERGED when ||x|| exceeds this");
+  /** TIMED_OUT after this many milliseconds per solve; 0 = none (default). */
+  public static final Param<Double> TIME_BUDGET_MS = Param.real("time_budget_ms", 0, 0, 9e18,
+      "TIMED_OUT after this many milliseconds per solve; 0 = none");
+
   /** The stopping parameters, as they appear in job files and on the command line. */
-  public static final List<Param> PARAMS = List.of(
-      Param.integer("max_iterations", 1000, 0, Integer.MAX_VALUE, "iteration budget"),
-      Param.real("max_evaluations", 0, 0, 9e18, "budget of f evaluations incl. finite differences; 0 = none"),
-      Param.nonNegative("step_tolerance", 0, "CONVERGED when ||x_t - x_(t-1)|| <= this (the seed's tol)"),
-      Param.nonNegative("gradient_tolerance", 0, "CONVERGED when ||grad f|| <= this"),
-      Param.real("value_target", Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-          "CONVERGED when f(x) <= this; -inf = off"),
-      Param.positive("divergence_bound", 1e12, "DIVERGED when ||x|| exceeds this"),
-      Param.real("time_budget_ms", 0, 0, 9e18, "TIMED_OUT after this many milliseconds per solve; 0 = none"));
+  public static final List<Param<?>> PARAMS = List.of(MAX_ITERATIONS, MAX_EVALUATIONS, STEP_TOLERANCE,
+      GRADIENT_TOLERANCE, VALUE_TARGET, DIVERGENCE_BOUND, TIME_BUDGET_MS);
 
   /** Defaults: 1000 iterations, no other limit but the divergence bound. */
   public static Stopping defaults() {
@@ -41,9 +56,8 @@ public record Stopping(int maxIterations, long maxEvaluations, double stepTolera
 
   /** Builds from validated settings declared by {@link #PARAMS}. */
   public static Stopping from(Settings s) {
-    return new Stopping(s.getInt("max_iterations"), (long) s.getDouble("max_evaluations"),
-        s.getDouble("step_tolerance"), s.getDouble("gradient_tolerance"), s.getDouble("value_target"),
-        s.getDouble("divergence_bound"), (long) s.getDouble("time_budget_ms"));
+    return new Stopping(s.get(MAX_ITERATIONS), (long) (double) s.get(MAX_EVALUATIONS), s.get(STEP_TOLERANCE),
+        s.get(GRADIENT_TOLERANCE), s.get(VALUE_TARGET), s.get(DIVERGENCE_BOUND), (long) (double) s.get(TIME_BUDGET_MS));
   }
 
   /** A copy with another iteration budget. */
@@ -56,18 +70,6 @@ public record Stopping(int maxIterations, long maxEvaluations, double stepTolera
   public Stopping withStepTolerance(double tol) {
     return new Stopping(maxIterations, maxEvaluations, tol, gradientTolerance, valueTarget, divergenceBound,
         timeBudgetMillis);
-  }
-
-  /** A copy with another gradient tolerance. */
-  public Stopping withGradientTolerance(double tol) {
-    return new Stopping(maxIterations, maxEvaluations, stepTolerance, tol, valueTarget, divergenceBound,
-        timeBudgetMillis);
-  }
-
-  /** A copy with another wall-clock budget. */
-  public Stopping withTimeBudgetMillis(long ms) {
-    return new Stopping(maxIterations, maxEvaluations, stepTolerance, gradientTolerance, valueTarget,
-        divergenceBound, ms);
   }
 
   /** A copy with another evaluation budget. */

@@ -71,12 +71,12 @@ public final class Columns implements Serializable {
       add(cols, "solver", sp.params());
       if (sp.usesSchedule()) {
         for (String kind : kinds(st)) {
-          add(cols, "schedule", Schedules.kind(kind).params());
+          add(cols, "schedule", Schedules.find(kind).params());
         }
       }
       add(cols, "stopping", Stopping.PARAMS);
       if (sp.usesGradient()) {
-        add(cols, "gradient", SolveSetup.GRADIENT_PARAMS);
+        add(cols, "gradient", org.optsweep.gradient.GradientMethod.PARAMS);
       }
       for (Map.Entry<String, Domain> e : st.space().entrySet()) {
         if (e.getValue().gridSize() != 1) {
@@ -118,8 +118,8 @@ public final class Columns implements Serializable {
     return out;
   }
 
-  private static void add(Map<String, HyperColumn> cols, String owner, List<Param> params) {
-    for (Param p : params) {
+  private static void add(Map<String, HyperColumn> cols, String owner, List<Param<?>> params) {
+    for (Param<?> p : params) {
       HyperColumn c = new HyperColumn(owner, p.name(), p.type());
       HyperColumn old = cols.putIfAbsent(c.column(), c);
       if (old != null && old.type() != c.type()) {

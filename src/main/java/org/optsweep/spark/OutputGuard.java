@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.optsweep.cli.UsageException;
+import org.optsweep.InputException;
 
 /**
  * What optsweep may replace, decided before anything is deleted. An output is replaced (by
@@ -41,7 +41,7 @@ final class OutputGuard {
    */
   static void checkLocation(String option, String location) {
     if (location == null || location.isBlank()) {
-      throw new UsageException("option " + option + " given invalid value '" + (location == null ? "" : location)
+      throw new InputException("option " + option + " given invalid value '" + (location == null ? "" : location)
           + "': expected a directory path (a blank path would mean the working directory; is a shell variable unset?)");
     }
     if (location.contains("://") && !location.startsWith("file:")) {
@@ -56,7 +56,7 @@ final class OutputGuard {
     }
     String why = protectedReason(abs);
     if (why != null) {
-      throw new UsageException("option " + option + " given invalid value '" + location + "': " + abs + " is " + why
+      throw new InputException("option " + option + " given invalid value '" + location + "': " + abs + " is " + why
           + "; expected a directory of its own for the output (such as out/NAME)");
     }
   }
@@ -94,7 +94,7 @@ final class OutputGuard {
    * Checks that the existing, non-empty directory {@code out} may be replaced: its job.json has
    * optsweep's format marker and every entry is optsweep's.
    *
-   * @throws UsageException naming what is not optsweep's; nothing is deleted
+   * @throws InputException naming what is not optsweep's; nothing is deleted
    */
   static void checkReplaceable(Output out, String location) throws IOException {
     List<String> foreign = new ArrayList<>();
@@ -106,7 +106,7 @@ final class OutputGuard {
     }
     if (!foreign.isEmpty()) {
       java.util.Collections.sort(foreign);
-      throw new UsageException("output " + location + " is not an optsweep output: it holds "
+      throw new InputException("output " + location + " is not an optsweep output: it holds "
           + (foreign.size() <= 10 ? String.join(", ", foreign) : String.join(", ", foreign.subList(0, 10))
               + " and " + (foreign.size() - 10) + " more")
           + ", which optsweep did not write; --overwrite replaces only optsweep outputs, so nothing was deleted");
@@ -121,7 +121,7 @@ final class OutputGuard {
       }
     }
     if (!FORMAT.equals(marker)) {
-      throw new UsageException("output " + location + " is not an optsweep output: its " + SweepRunner.JOB_JSON
+      throw new InputException("output " + location + " is not an optsweep output: its " + SweepRunner.JOB_JSON
           + (out.exists(SweepRunner.JOB_JSON) ? " has no \"format\": \"" + FORMAT + "\" marker" : " is missing")
           + " (outputs of optsweep before 0.1 have none); --overwrite replaces only optsweep outputs, so nothing was"
           + " deleted: remove it yourself if it is yours to lose");

@@ -27,7 +27,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.util.LongAccumulator;
-import org.optsweep.cli.UsageException;
+import org.optsweep.InputException;
 import org.optsweep.spec.JobSpec;
 
 /**
@@ -99,24 +99,24 @@ public final class SweepRunner {
     try {
       ParquetRows.codec(codec);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(CODEC + "=" + codec + ": " + e.getMessage());
+      throw new InputException(CODEC + "=" + codec + ": " + e.getMessage());
     }
     OutputGuard.checkLocation(o.resume() ? "--resume" : "--out", o.out());
     Output out = new Output(o.out(), hadoop);
     FileStatus st = out.status();
     if (st != null && !st.isDirectory()) {
-      throw new UsageException("output path " + o.out() + " is a file; expected a directory (or a path that does not exist)");
+      throw new InputException("output path " + o.out() + " is a file; expected a directory (or a path that does not exist)");
     }
     if (o.resume()) {
       if (st == null || !out.exists(JOB_YAML)) {
-        throw new UsageException("--resume " + o.out() + ": no optsweep output there (no " + JOB_YAML + ") to resume");
+        throw new InputException("--resume " + o.out() + ": no optsweep output there (no " + JOB_YAML + ") to resume");
       }
       if (!out.read(JOB_YAML).equals(jobText)) {
-        throw new UsageException("--resume " + o.out() + ": the output was made by a different job file (its "
+        throw new InputException("--resume " + o.out() + ": the output was made by a different job file (its "
             + JOB_YAML + " differs from the one given); resume with the same job, or start a new output");
       }
       if (out.exists(SUCCESS)) {
-        throw new UsageException("--resume " + o.out() + ": that run already finished (" + SUCCESS + " exists)");
+        throw new InputException("--resume " + o.out() + ": that run already finished (" + SUCCESS + " exists)");
       }
       // Committed chunks have their summary/ rows since the tasks write them (earlier versions
       // wrote summary/ at the end of a run): a resume needs them for the printed table.
@@ -131,7 +131,7 @@ public final class SweepRunner {
         for (FileStatus m : markers) {
           String c = m.getPath().getName();
           if (c.matches("\\d+") && !summarised.contains(Integer.parseInt(c))) {
-            throw new UsageException("--resume " + o.out() + ": committed chunk " + c + " has no " + SUMMARY
+            throw new InputException("--resume " + o.out() + ": committed chunk " + c + " has no " + SUMMARY
                 + "/ files (an output of an earlier optsweep version, which wrote " + SUMMARY
                 + "/ only at the end); run the job again into a new output");
           }
@@ -139,7 +139,7 @@ public final class SweepRunner {
       }
     } else if (st != null && (out.fs.listStatus(out.root).length > 0)) {
       if (!o.overwrite()) {
-        throw new UsageException("output " + o.out() + " already exists; pass --overwrite to replace it, "
+        throw new InputException("output " + o.out() + " already exists; pass --overwrite to replace it, "
             + "or --resume to finish an interrupted run of the same job");
       }
       OutputGuard.checkReplaceable(out, o.out());
@@ -154,7 +154,7 @@ public final class SweepRunner {
     OutputGuard.checkLocation("--resume", location);
     Output out = new Output(location, new org.apache.hadoop.conf.Configuration());
     if (!out.exists(JOB_YAML)) {
-      throw new UsageException("--resume " + location + ": no optsweep output there (no " + JOB_YAML + ")");
+      throw new InputException("--resume " + location + ": no optsweep output there (no " + JOB_YAML + ")");
     }
     return out.read(JOB_YAML);
   }

@@ -1,5 +1,7 @@
 package org.optsweep.spec;
 
+import org.optsweep.Problem;
+import org.optsweep.InputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,7 +64,7 @@ public final class JobParser {
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException | SecurityException e) {
-      throw new JobSpecException(List.of(new Problem(path.toString(), 0, 0, "(file)", null,
+      throw new InputException(List.of(new Problem(path.toString(), 0, 0, "(file)", null,
           "a readable job file (" + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
               : e.getClass().getSimpleName() + ": " + e.getMessage()) + ")")));
     }
@@ -88,12 +90,12 @@ public final class JobParser {
     try {
       root = Yaml.parse(text);
     } catch (Yaml.SyntaxError e) {
-      throw new JobSpecException(List.of(new Problem(file, e.line, e.column, "(document)", null, e.getMessage())));
+      throw new InputException(List.of(new Problem(file, e.line, e.column, "(document)", null, e.getMessage())));
     }
     p.sampleTrials = sampleTrials;
     JobSpec spec = p.job(root);
     if (!p.problems.isEmpty()) {
-      throw new JobSpecException(p.problems);
+      throw new InputException(p.problems);
     }
     return spec;
   }
@@ -105,7 +107,7 @@ public final class JobParser {
   private void checkKeys(Yaml.Node map, String path, Set<String> allowed) {
     for (Map.Entry<String, Yaml.Node> e : map.map().entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        problem(e.getValue(), join(path, e.getKey()), null, "a known key" + Settings.didYouMean(e.getKey(), allowed)
+        problem(e.getValue(), join(path, e.getKey()), null, "a known key" + org.optsweep.param.Names.didYouMean(e.getKey(), allowed)
             + " (allowed here: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
       }
     }
@@ -225,7 +227,7 @@ public final class JobParser {
       if (m != null) {
         if (!Set.of("grid", "random", "sobol").contains(m)) {
           problem(search.map().get("method"), "search.method", "'" + m + "'", "grid, random or sobol"
-              + Settings.didYouMean(m, List.of("grid", "random", "sobol")));
+              + org.optsweep.param.Names.didYouMean(m, List.of("grid", "random", "sobol")));
         } else {
           method = m;
         }
@@ -410,7 +412,7 @@ public final class JobParser {
     String schedule = "constant";
     if (schedNode != null) {
       String k = named(schedNode, pathOf(root, s, path, "schedule"), "kind", base, "schedule",
-          new ArrayList<>(Schedules.kinds().keySet()));
+          new ArrayList<>(Schedules.all().keySet()));
       schedule = k == null ? "constant" : k;
     }
     section(get(root, s, "stopping"), pathOf(root, s, path, "stopping"), "stopping", base);
@@ -467,20 +469,20 @@ public final class JobParser {
 
   /** Checks each fixed setting against its declared parameter, at the place it was written. */
   private void validateBase(Map<String, Object> base, String objective, String solver, String kind) {
-    Map<String, List<Param>> declared = declared(objective, solver, List.of(kind));
+    Map<String, List<Param<?>>> declared = declared(objective, solver, List.of(kind));
     for (String key : base.keySet()) {
       int dot = key.indexOf('.');
       String owner = key.substring(0, dot);
       String name = key.substring(dot + 1);
       Yaml.Node at = baseNodes.get(key);
       String path = basePaths.getOrDefault(key, key);
-      List<Param> ps = declared.get(owner);
-      Param p = ps.stream().filter(q -> q.name().equals(name)).findFirst().orElse(null);
+      List<Param<?>> ps = declared.get(owner);
+      Param<?> p = ps.stream().filter(q -> q.name().equals(name)).findFirst().orElse(null);
       if (p == null) {
         List<String> names = ps.stream().map(Param::name).toList();
         String what = owner.equals("objective") ? "objective " + objective : owner.equals("solver") ? "solver " + solver
             : owner.equals("schedule") ? "schedule " + kind : owner;
-        problem(at, path, null, "a parameter of " + what + Settings.didYouMean(name, names)
+        problem(at, path, null, "a parameter of " + what + org.optsweep.param.Names.didYouMean(name, names)
             + (names.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", names) + ")"));
         continue;
       }
@@ -526,7 +528,7 @@ public final class JobParser {
     }
     if (!known.contains(name)) {
       problem(nameNode, n.isMap() ? join(path, nameKey) : path, "'" + name + "'", "an " + owner + " name"
-          + Settings.didYouMean(name, known) + " (known: " + String.join(", ", known) + ")");
+          + org.optsweep.param.Names.didYouMean(name, known) + " (known: " + String.join(", ", known) + ")");
       return null;
     }
     return name;
@@ -602,7 +604,7 @@ public final class JobParser {
       }
       return "schedule";
     }
-    Map<String, List<Param>> declared = declared(objective, solver, scheduleKinds(params, defaultKind));
+    Map<String, List<Param<?>>> declared = declared(objective, solver, scheduleKinds(params, defaultKind));
     int dot = key.indexOf('.');
     if (dot > 0 && declared.containsKey(key.substring(0, dot))) {
       String owner = key.substring(0, dot);
@@ -611,7 +613,7 @@ public final class JobParser {
         return key;
       }
       List<String> names = declared.get(owner).stream().map(Param::name).toList();
-      problem(at, path, null, "a parameter of " + owner + Settings.didYouMean(name, names)
+      problem(at, path, null, "a parameter of " + owner + org.optsweep.param.Names.didYouMean(name, names)
           + " (known: " + String.join(", ", names) + ")");
       return null;
     }
@@ -625,7 +627,7 @@ public final class JobParser {
     }));
     if (owners.isEmpty()) {
       problem(at, path, null, "a parameter of objective " + objective + ", solver " + solver
-          + ", its schedule, stopping or gradient" + Settings.didYouMean(key, all)
+          + ", its schedule, stopping or gradient" + org.optsweep.param.Names.didYouMean(key, all)
           + " (known: " + String.join(", ", new LinkedHashSet<>(all)) + ")");
       return null;
     }
@@ -653,21 +655,21 @@ public final class JobParser {
         kinds.add(String.valueOf(val.value()));
       }
     }
-    kinds.removeIf(k -> !Schedules.kinds().containsKey(k));
+    kinds.removeIf(k -> !Schedules.all().containsKey(k));
     return kinds;
   }
 
-  private static Map<String, List<Param>> declared(String objective, String solver, List<String> kinds) {
+  private static Map<String, List<Param<?>>> declared(String objective, String solver, List<String> kinds) {
     ObjectiveProvider op = Objectives.find(objective);
     SolverProvider sp = Solvers.find(solver);
-    Map<String, List<Param>> m = new LinkedHashMap<>();
+    Map<String, List<Param<?>>> m = new LinkedHashMap<>();
     m.put("objective", op.params());
     m.put("solver", sp.params());
-    List<Param> sched = new ArrayList<>();
+    List<Param<?>> sched = new ArrayList<>();
     if (sp.usesSchedule()) {
       Set<String> seen = new HashSet<>();
       for (String k : kinds) {
-        for (Param p : Schedules.kind(k).params()) {
+        for (Param<?> p : Schedules.find(k).params()) {
           if (seen.add(p.name())) {
             sched.add(p);
           }
@@ -676,22 +678,22 @@ public final class JobParser {
     }
     m.put("schedule", sched);
     m.put("stopping", Stopping.PARAMS);
-    m.put("gradient", sp.usesGradient() ? SolveSetup.GRADIENT_PARAMS : List.of());
+    m.put("gradient", sp.usesGradient() ? org.optsweep.gradient.GradientMethod.PARAMS : List.of());
     return m;
   }
 
-  private Param param(String qualified, String objective, String solver) {
+  private Param<?> param(String qualified, String objective, String solver) {
     int dot = qualified.indexOf('.');
     String owner = qualified.substring(0, dot);
     String name = qualified.substring(dot + 1);
-    Map<String, List<Param>> d = declared(objective, solver, new ArrayList<>(Schedules.kinds().keySet()));
+    Map<String, List<Param<?>>> d = declared(objective, solver, new ArrayList<>(Schedules.all().keySet()));
     return d.get(owner).stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
   }
 
   /** A domain: {value: x} | {values: [..]} | {distribution: d, min: a, max: b} | x | [..]. */
   private Domain domain(Yaml.Node n, String path, String qualified, String objective, String solver) {
-    Param p = qualified.equals("schedule")
-        ? Param.choice("schedule", "constant", new ArrayList<>(Schedules.kinds().keySet()), "schedule kind")
+    Param<?> p = qualified.equals("schedule")
+        ? Param.choice("schedule", "constant", new ArrayList<>(Schedules.all().keySet()), "schedule kind")
         : param(qualified, objective, solver);
     String owner = qualified.equals("schedule") ? "schedule" : qualified.substring(0, qualified.indexOf('.'));
     if (n.isList() && p.type() != Param.Type.DOUBLE_ARRAY) {
@@ -727,7 +729,7 @@ public final class JobParser {
     }
     if (!dists.contains(dist)) {
       problem(m.get("distribution"), join(path, "distribution"), "'" + dist + "'",
-          "one of " + dists + Settings.didYouMean(dist, dists));
+          "one of " + dists + org.optsweep.param.Names.didYouMean(dist, dists));
       return null;
     }
     if (p.type() != Param.Type.DOUBLE && p.type() != Param.Type.INT) {
@@ -773,7 +775,7 @@ public final class JobParser {
     };
   }
 
-  private Domain values(Yaml.Node list, String path, Param p, String owner) {
+  private Domain values(Yaml.Node list, String path, Param<?> p, String owner) {
     if (list.list().isEmpty()) {
       problem(list, path, "[]", "at least one value");
       return null;
@@ -788,7 +790,7 @@ public final class JobParser {
     return ok ? new Domain.Values(List.copyOf(vals)) : null;
   }
 
-  private Object coerce(Yaml.Node v, String path, Param p, String owner) {
+  private Object coerce(Yaml.Node v, String path, Param<?> p, String owner) {
     try {
       return p.coerce(owner, v.plain());
     } catch (InvalidParameterException e) {

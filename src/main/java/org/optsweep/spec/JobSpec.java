@@ -121,10 +121,11 @@ public record JobSpec(String file, String name, long seed, List<StudySpec> studi
     Object kindRaw = params.remove("schedule");
     String kind = kindRaw == null ? st.schedule() : String.valueOf(kindRaw);
     // A schedule parameter applies only to the kinds that declare it (lr0 to most, decay to exponential).
-    var kindParams = Schedules.kind(kind).params();
+    var kindParams = Schedules.find(kind).params();
     params.keySet().removeIf(k -> k.startsWith("schedule.")
         && kindParams.stream().noneMatch(p -> p.name().equals(k.substring("schedule.".length()))));
-    return new Trial(st, i, values, SolveSetup.of(st.objective(), st.solver(), kind, params));
+    boolean scheduled = org.optsweep.solver.Solvers.find(st.solver()).usesSchedule();
+    return new Trial(st, i, values, SolveSetup.of(st.objective(), st.solver(), scheduled ? kind : null, params));
   }
 
   /** The start point of replicate r of trial i of study s. */

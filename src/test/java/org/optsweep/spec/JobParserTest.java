@@ -1,5 +1,6 @@
 package org.optsweep.spec;
 
+import org.optsweep.InputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +26,8 @@ class JobParserTest {
   static final String HEAD = "name: t\nseed: 1\nobjective: {name: ackley, dimension: 2}\nstart: [25, 20]\n";
 
   /** Parses and expects exactly the problems containing each of the fragments. */
-  static JobSpecException refused(String yaml, String... fragments) {
-    JobSpecException e = assertThrows(JobSpecException.class, () -> JobParser.parse("job.yaml", yaml));
+  static InputException refused(String yaml, String... fragments) {
+    InputException e = assertThrows(InputException.class, () -> JobParser.parse("job.yaml", yaml));
     for (String f : fragments) {
       assertTrue(e.getMessage().contains(f), "expected «" + f + "» in:\n" + e.getMessage());
     }

@@ -82,14 +82,16 @@ public final class Faulty implements Objective {
       return "test objective that misbehaves: " + name();
     }
 
+    static final Param<Double> THRESHOLD = Param.real("threshold", 0.5, -1e9, 1e9, "x0 below which throwing throws");
+
     @Override
-    public List<Param> params() {
-      return List.of(Param.real("threshold", 0.5, -1e9, 1e9, "x0 below which throwing throws"));
+    public List<Param<?>> params() {
+      return List.of(THRESHOLD);
     }
 
     @Override
     public Objective create(Settings s) {
-      return new Faulty(name(), s.getDouble("threshold"));
+      return new Faulty(name(), s.get(THRESHOLD));
     }
   }
 

@@ -84,15 +84,17 @@ public final class ShiftedSphere implements Objective {
       return "sum (x - shift)^2; minimum 0 at (shift, ..., shift) (test plugin)";
     }
 
+    static final Param<Integer> DIMENSION = Param.integer("dimension", 2, 1, 1_000_000, "number of variables n");
+    static final Param<Double> SHIFT = Param.real("shift", 1, -1e6, 1e6, "s, every coordinate of the minimiser");
+
     @Override
-    public List<Param> params() {
-      return List.of(Param.integer("dimension", 2, 1, 1_000_000, "number of variables n"),
-          Param.real("shift", 1, -1e6, 1e6, "s, every coordinate of the minimiser"));
+    public List<Param<?>> params() {
+      return List.of(DIMENSION, SHIFT);
     }
 
     @Override
     public Objective create(Settings s) {
-      return new ShiftedSphere(s.getInt("dimension"), s.getDouble("shift"));
+      return new ShiftedSphere(s.get(DIMENSION), s.get(SHIFT));
     }
   }
 }
