@@ -13,8 +13,23 @@ public final class Evaluator {
   private final Objective objective;
   private final GradientMethod method;
   private final double h;
+  private final long maxEvaluations;
   private long valueEvaluations;
   private long gradientEvaluations;
+
+  /**
+   * Thrown instead of an evaluation that would exceed the budget of f evaluations, so that no solver
+   * can exceed it; the solver's loop catches it and ends the solve with MAX_EVALUATIONS at the last
+   * complete iterate. One shared instance without a stack trace: it is control flow, not an error.
+   */
+  public static final class BudgetExhausted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final BudgetExhausted INSTANCE = new BudgetExhausted();
+
+    private BudgetExhausted() {
+      super("evaluation budget exhausted", null, false, false);
+    }
+  }
 
   /**
    * @param objective the function
@@ -23,6 +38,14 @@ public final class Evaluator {
    * @throws IllegalArgumentException if analytic gradients are asked of an objective without one
    */
   public Evaluator(Objective objective, GradientMethod method, double h) {
+    this(objective, method, h, 0);
+  }
+
+  /**
+   * @param maxEvaluations budget of f evaluations (finite differences included), 0 = none; an
+   *                       evaluation that would exceed it throws {@link BudgetExhausted} instead
+   */
+  public Evaluator(Objective objective, GradientMethod method, double h, long maxEvaluations) {
     if (method == GradientMethod.ANALYTIC && !objective.hasGradient()) {
       throw new IllegalArgumentException("objective " + objective.name()
           + " has no analytic gradient: use gradient method central or forward");
@@ -33,16 +56,45 @@ public final class Evaluator {
     this.objective = objective;
     this.method = method;
     this.h = h;
+    this.maxEvaluations = maxEvaluations;
+  }
+
+  /** Refuses {@code count} more f evaluations when they would exceed the budget. */
+  private void spend(long count) {
+    if (maxEvaluations > 0 && valueEvaluations + count > maxEvaluations) {
+      throw BudgetExhausted.INSTANCE;
+    }
+  }
+
+  /** f evaluations one gradient costs with this method (0 for analytic). */
+  public int evaluationsPerGradient() {
+    return switch (method) {
+      case ANALYTIC -> 0;
+      case CENTRAL -> 2 * objective.dimension();
+      case FORWARD -> objective.dimension() + 1;
+    };
+  }
+
+  /** f evaluations left in the budget ({@code Long.MAX_VALUE} without one). */
+  public long remainingEvaluations() {
+    return maxEvaluations > 0 ? maxEvaluations - valueEvaluations : Long.MAX_VALUE;
+  }
+
+  /** The gradient method this evaluator applies. */
+  public GradientMethod method() {
+    return method;
   }
 
   /** f(x), counted as one evaluation. */
   public double value(double[] x) {
+    spend(1);
     valueEvaluations++;
     return objective.value(x);
   }
 
   /** Writes ∇f(x) (or its finite-difference estimate) into {@code grad}. */
   public void gradient(double[] x, double[] grad) {
+    spend(evaluationsPerGradient());
     gradientEvaluations++;
     switch (method) {
       case ANALYTIC -> objective.gradient(x, grad);
@@ -59,6 +111,7 @@ public final class Evaluator {
    * differences f(x) is reused as the base point.
    */
   public double valueAndGradient(double[] x, double[] grad) {
+    spend(method == GradientMethod.FORWARD ? evaluationsPerGradient() : 1 + evaluationsPerGradient());
     gradientEvaluations++;
     valueEvaluations++;
     switch (method) {

@@ -33,7 +33,7 @@ abstract class FirstOrderSolver<S> implements Solver {
 
   @Override
   public final SolveResult solve(SolveRequest req) {
-    Run run = new Run(req);
+    SolveMonitor run = new SolveMonitor(req);
     int n = run.n;
     double[] x = req.start().clone();
     double[] xPrev = new double[n];

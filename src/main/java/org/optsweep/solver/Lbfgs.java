@@ -124,7 +124,7 @@ public final class Lbfgs implements Solver {
 
   @Override
   public SolveResult solve(SolveRequest req) {
-    Run run = new Run(req);
+    SolveMonitor run = new SolveMonitor(req);
     int n = run.n;
     double[] x = req.start().clone();
     double[] g = new double[n];
@@ -134,7 +134,7 @@ public final class Lbfgs implements Solver {
       Work w = new Work(memory, n);
       f = eval.valueAndGradient(x, g);
       if (!Double.isFinite(f)) {
-        run.end(Status.DIVERGED, "f(x0) = " + f);
+        run.end(StopTest.F_NOT_FINITE, f, Double.NaN);
         return run.finish(x, f);
       }
       if (run.afterStep(0, x, null, g, f)) {
@@ -144,7 +144,9 @@ public final class Lbfgs implements Solver {
       for (int t = 1; t <= maxIt; t++) {
         // At the start only; after each step the test follows the step (so the last one counts).
         if (t == 1 && normInf(g) <= pgtol) {
-          run.end(Status.CONVERGED, "max |grad f_i| = " + Fmt.g(normInf(g), 3) + " <= pgtol " + Fmt.g(pgtol, 3));
+          // An exactly zero gradient at the start is no evidence of an optimum (pgtol's default is scipy's).
+          run.end(normInf(g) == 0 ? Stop.of(StopTest.ZERO_GRADIENT, f, Double.NaN) : Stop.of(StopTest.PGTOL,
+              normInf(g), pgtol));
           break;
         }
         boolean searched = false;
@@ -166,7 +168,7 @@ public final class Lbfgs implements Solver {
           }
         }
         if (!searched) {
-          run.end(Status.LINE_SEARCH_FAILED, lineSearchFailure(t, f, g, w));
+          run.end(Stop.because(StopTest.LINE_SEARCH, lineSearchFailure(t, f, g, w)));
           break;
         }
         System.arraycopy(x, 0, w.xPrev, 0, n);
@@ -179,22 +181,16 @@ public final class Lbfgs implements Solver {
           break;
         }
         if (normInf(g) <= pgtol) {
-          run.end(Status.CONVERGED, "max |grad f_i| = " + Fmt.g(normInf(g), 3) + " <= pgtol " + Fmt.g(pgtol, 3));
+          run.end(StopTest.PGTOL, normInf(g), pgtol);
           break;
         }
         double relDecrease = (fPrev - f) / Math.max(Math.max(Math.abs(fPrev), Math.abs(f)), 1.0);
         if (relDecrease <= ftol) {
-          run.end(Status.CONVERGED, "relative decrease of f " + Fmt.g(relDecrease, 3) + " <= ftol "
-              + Fmt.g(ftol, 3));
+          run.end(StopTest.FTOL, relDecrease, ftol);
           break;
         }
         if (run.overTime()) {
           run.timedOut(t);
-          break;
-        }
-        if (run.evaluationsExhausted()) {
-          run.end(Status.MAX_ITERATIONS, "evaluation budget max_evaluations = " + req.stopping().maxEvaluations()
-              + " used up at iteration " + t);
           break;
         }
       }
@@ -206,13 +202,17 @@ public final class Lbfgs implements Solver {
 
   private String lineSearchFailure(int t, double f, double[] g, Work w) {
     String where = "line search failed at iteration " + (t - 1) + " (no step accepted after "
-        + w.lsEvaluations + " evaluations, smallest step tried " + Run.fmt("%.3g", w.smallestStep) + "): ";
+        + w.lsEvaluations + " evaluations, smallest step tried " + fmt("%.3g", w.smallestStep) + "): ";
     if (w.allSameValue) {
-      return where + Run.fmt("f stayed exactly %.17g at every trial point although ||grad f|| = %.3g: "
+      return where + fmt("f stayed exactly %.17g at every trial point although ||grad f|| = %.3g: "
           + "the objective does not depend on x — check that it uses its argument", f, Math.sqrt(dot(g, g)));
     }
-    return where + Run.fmt("f did not decrease enough along -H grad f (directional derivative %.3g): "
+    return where + fmt("f did not decrease enough along -H grad f (directional derivative %.3g): "
         + "the gradient may not match the objective; run a gradient check", dot(g, w.d));
+  }
+
+  private static String fmt(String f, Object... args) {
+    return String.format(java.util.Locale.ROOT, f, args);
   }
 
   /** d = −H·g by the two-loop recursion, with H₀ = (sᵀy / yᵀy)·I from the newest pair. */

@@ -78,7 +78,7 @@ public final class NelderMead implements Solver {
 
   @Override
   public SolveResult solve(SolveRequest req) {
-    Run run = new Run(req);
+    SolveMonitor run = new SolveMonitor(req);
     int n = run.n;
     double rho = 1;
     double chi = adaptive ? 1 + 2.0 / n : 2;
@@ -109,12 +109,17 @@ public final class NelderMead implements Solver {
       if (notFinite(run, 0, fsim[0])) {
         return run.finish(sim[0], fsim[0]);
       }
+      if (n > 0 && fsim[n] == fsim[0]) {
+        // Not one vertex differs: no direction to move in. Free to detect, and the usual cause is an
+        // objective that ignores its input (scipy would shrink the simplex to xatol and call it converged).
+        run.end(StopTest.FLAT_SIMPLEX, fsim[0], Double.NaN);
+        return run.finish(sim[0], fsim[0]);
+      }
       int maxIt = req.stopping().maxIterations();
       if (!run.afterStep(0, sim[0], null, null, fsim[0])) {
         for (int t = 1; t <= maxIt; t++) {
           if (converged(sim, fsim)) {
-            run.end(Status.CONVERGED, "simplex within xatol " + Fmt.g(xatol, 3) + " and fatol "
-                + Fmt.g(fatol, 3));
+            run.end(StopTest.SIMPLEX_TOLERANCE, xatol, fatol);
             run.iterations = t - 1;
             break;
           }
@@ -167,6 +172,11 @@ public final class NelderMead implements Solver {
             }
           }
           if (shrink) {
+            if (run.eval.remainingEvaluations() < n) {
+              // A partial shrink would leave vertices whose f is stale: stop before it.
+              run.end(StopTest.MAX_EVALUATIONS, run.eval.valueEvaluations(), req.stopping().maxEvaluations());
+              break;
+            }
             for (int k = 1; k <= n; k++) {
               for (int j = 0; j < n; j++) {
                 sim[k][j] = sim[0][j] + sigma * (sim[k][j] - sim[0][j]);
@@ -191,12 +201,11 @@ public final class NelderMead implements Solver {
   }
 
   /** NaN sorts last, so a NaN or +Inf best vertex means f is not finite anywhere on the simplex. */
-  private static boolean notFinite(Run run, int t, double best) {
+  private static boolean notFinite(SolveMonitor run, int t, double best) {
     if (best < Double.POSITIVE_INFINITY) {
       return false;
     }
-    return run.end(Status.DIVERGED, "f is " + (Double.isNaN(best) ? "NaN" : "infinite")
-        + " at every vertex of the simplex at iteration " + t);
+    return run.end(StopTest.SIMPLEX_NOT_FINITE, best, Double.NaN);
   }
 
   private static void replaceWorst(double[][] sim, double[] fsim, double[] x, double fx) {

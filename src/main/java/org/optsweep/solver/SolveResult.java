@@ -13,42 +13,38 @@ package org.optsweep.solver;
  * @param bestValue         the lowest f known at an iterate: where the solver or the monitor (value
  *                          targets, traces) evaluated it, and at the final point; not at line-search,
  *                          finite-difference or non-best simplex points
- * @param status            how it ended
- * @param reason            a sentence: which test fired, with the numbers
+ * @param stop              which test ended the solve, with its value and threshold
  * @param distanceHits      for each distance target, the first iteration with ‖x_t − x*‖ ≤ d, or −1
  * @param gapHits           for each value-gap target, the first iteration with f(x_t) − f* ≤ g, or −1
  * @param trace             sampled values, or {@code null} when not asked for
  * @param wallNanos         wall-clock time of the solve
  */
 public record SolveResult(double[] x, double value, double distance, double valueGap, int iterations,
-                          long valueEvaluations, long gradientEvaluations, double bestValue, Status status,
-                          String reason, int[] distanceHits, int[] gapHits, Trace trace, long wallNanos) {
+                          long valueEvaluations, long gradientEvaluations, double bestValue, Stop stop,
+                          int[] distanceHits, int[] gapHits, Trace trace, long wallNanos) {
+
+  /** How the solve ended. */
+  public Status status() {
+    return stop.status();
+  }
+
+  /** Why, as a sentence for people (rendered on each call: keep it out of loops). */
+  public String reason() {
+    return stop.sentence(iterations);
+  }
 
   /**
-   * A solve that was abandoned from outside (an objective that never returned): no point, no counts,
-   * no target met.
+   * A solve that did not run or was abandoned from outside (an objective that never returned, a
+   * setting that could not be built): no point reached, no counts, no target met.
+   *
+   * @param start the start point; also reported as x, since the solve never left it
    */
-  public static SolveResult abandoned(Status status, String reason, double[] start, Targets targets, long wallNanos) {
+  public static SolveResult notRun(Stop stop, double[] start, Targets targets, long wallNanos) {
     int[] dh = new int[targets.distances().length];
     int[] gh = new int[targets.gaps().length];
     java.util.Arrays.fill(dh, -1);
     java.util.Arrays.fill(gh, -1);
-    return new SolveResult(start.clone(), Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, Double.NaN, status, reason,
-        dh, gh, null, wallNanos);
-  }
-
-  /** Whether every distance and gap target was met at some iteration. */
-  public boolean allTargetsHit() {
-    for (int h : distanceHits) {
-      if (h < 0) {
-        return false;
-      }
-    }
-    for (int h : gapHits) {
-      if (h < 0) {
-        return false;
-      }
-    }
-    return true;
+    return new SolveResult(start == null ? null : start.clone(), Double.NaN, Double.NaN, Double.NaN, 0, 0, 0,
+        Double.NaN, stop, dh, gh, null, wallNanos);
   }
 }

@@ -30,6 +30,53 @@ public record Targets(double[] distances, double[] gaps) {
     }
   }
 
+  /**
+   * Whether a solve succeeded — the one definition every table, the console and {@code optsweep solve}
+   * use. A headline target is the first distance and the first value-gap threshold; one is decidable
+   * only when the objective knows the optimum it measures against.
+   * <ul>
+   *   <li>{@code success}: every decidable headline target was met at some iteration (COCO's anytime
+   *       success); {@code hitIteration} is the first iteration at which all of them had been met.</li>
+   *   <li>{@code finalSuccess}: the final point meets every decidable headline target.</li>
+   *   <li>With no decidable target, success means that a convergence test the user set passed
+   *       (status CONVERGED), and the hit iteration is the last one.</li>
+   * </ul>
+   *
+   * @param minimiserKnown whether distances can be measured (the objective has a minimiser)
+   * @param minimumKnown   whether value gaps can be measured (the objective has a minimum)
+   */
+  public Assessment assess(SolveResult r, boolean minimiserKnown, boolean minimumKnown) {
+    boolean distanceOn = minimiserKnown && distances.length > 0;
+    boolean gapOn = minimumKnown && gaps.length > 0;
+    if (!distanceOn && !gapOn) {
+      boolean converged = r.status() == Status.CONVERGED;
+      return new Assessment(converged, converged ? r.iterations() : null, converged);
+    }
+    int hit = 0;
+    boolean success = true;
+    boolean finalSuccess = true;
+    if (distanceOn) {
+      hit = Math.max(hit, r.distanceHits()[0]);
+      success &= r.distanceHits()[0] >= 0;
+      finalSuccess &= r.distance() <= distances[0];
+    }
+    if (gapOn) {
+      hit = Math.max(hit, r.gapHits()[0]);
+      success &= r.gapHits()[0] >= 0;
+      finalSuccess &= r.valueGap() <= gaps[0];
+    }
+    return new Assessment(success, success ? hit : null, finalSuccess);
+  }
+
+  /**
+   * A solve judged against the headline targets (see {@link Targets#assess}).
+   *
+   * @param success      every decidable headline target met at some iteration
+   * @param hitIteration the first iteration at which they all had been met, or {@code null}
+   * @param finalSuccess the final point meets them
+   */
+  public record Assessment(boolean success, Integer hitIteration, boolean finalSuccess) {}
+
   /** One distance and one gap threshold, the seed's shape of question. */
   public static Targets of(double distance, double gap) {
     return new Targets(new double[] {distance}, new double[] {gap});

@@ -333,33 +333,10 @@ final class ChunkSolver implements FlatMapFunction<Iterator<Integer>, TaskFiles.
 
   private Object[] row(JobSpec job, String study, long i, int r, Trial t, Object[] hyper, double[] start,
                   SolveResult res, Objective f, String executor) {
-    Targets tg = job.targets();
-    boolean distOk = f.minimiser() != null && tg.distances().length > 0;
-    boolean gapOk = !Double.isNaN(f.minimum()) && tg.gaps().length > 0;
-    boolean success;
-    Integer hit = null;
-    boolean finalSuccess;
-    if (!distOk && !gapOk) {
-      // No decidable target: success means a convergence test passed.
-      success = res.status() == Status.CONVERGED;
-      hit = success ? res.iterations() : null;
-      finalSuccess = success;
-    } else {
-      int h = 0;
-      success = true;
-      finalSuccess = true;
-      if (distOk) {
-        h = Math.max(h, res.distanceHits()[0]);
-        success &= res.distanceHits()[0] >= 0;
-        finalSuccess &= res.distance() <= tg.distances()[0];
-      }
-      if (gapOk) {
-        h = Math.max(h, res.gapHits()[0]);
-        success &= res.gapHits()[0] >= 0;
-        finalSuccess &= res.valueGap() <= tg.gaps()[0];
-      }
-      hit = success ? h : null;
-    }
+    Targets.Assessment a = job.targets().assess(res, f.minimiser() != null, !Double.isNaN(f.minimum()));
+    boolean success = a.success();
+    Integer hit = a.hitIteration();
+    boolean finalSuccess = a.finalSuccess();
     Trace tr = res.trace();
     Object[] v = new Object[width];
     int k = identity(v, job, study, i, r, t.setup().objectiveName(), t.setup().solverName(),

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeoutException;
 import org.optsweep.solver.SolveRequest;
 import org.optsweep.solver.SolveResult;
 import org.optsweep.solver.Solver;
-import org.optsweep.solver.Status;
+import org.optsweep.solver.Stop;
+import org.optsweep.solver.StopTest;
 
 /**
  * Runs solves of a user's objective on a helper thread and gives up on one that overruns its time
@@ -42,13 +43,13 @@ final class Watchdog implements AutoCloseable {
       f.cancel(true);
       pool.shutdownNow();
       pool = newPool();
-      return SolveResult.abandoned(Status.TIMED_OUT, "objective " + req.objective().name()
+      return SolveResult.notRun(Stop.because(StopTest.ABANDONED, "objective " + req.objective().name()
           + " did not return within the time budget of " + budget + " ms (+" + GRACE_MS
-          + " ms grace); the solve was abandoned", req.start(), req.targets(), System.nanoTime() - start);
+          + " ms grace); the solve was abandoned"), req.start(), req.targets(), System.nanoTime() - start);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
-      return SolveResult.abandoned(Status.FAILED, "solve threw " + c, req.start(), req.targets(),
-          System.nanoTime() - start);
+      return SolveResult.notRun(Stop.because(StopTest.COULD_NOT_RUN, "solve threw " + c), req.start(),
+          req.targets(), System.nanoTime() - start);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("task interrupted", e);

@@ -73,8 +73,13 @@ class SolverContractTest {
       assertTrue(hits[0] >= 1 && hits[0] <= r.iterations(), solver + " " + java.util.Arrays.toString(hits));
       assertTrue(hits[1] >= hits[0], "a tighter target is not met before a looser one");
     }
-    assertTrue(r.allTargetsHit());
-    assertTrue(r.valueEvaluations() > 0 || !derivativeFree(solver));
+    assertTrue(req.targets().assess(r, true, true).success());
+    // Every iteration of a gradient solver takes at least one gradient; a derivative-free one evaluates f.
+    if (derivativeFree(solver)) {
+      assertTrue(r.valueEvaluations() > r.iterations(), solver + " " + r.valueEvaluations());
+    } else {
+      assertTrue(r.gradientEvaluations() >= r.iterations(), solver + " " + r.gradientEvaluations());
+    }
     if (derivativeFree(solver)) {
       assertEquals(0, r.gradientEvaluations());
       // n + 1 initial vertices plus at least one trial point per iteration.
@@ -176,11 +181,11 @@ class SolverContractTest {
     SolveResult r = solver.solve(SolveRequest.of(new Rosenbrock(2, 1, 100), new double[] {-1.2, 1})
         .withGradient(GradientMethod.CENTRAL, 0)
         .withStopping(Stopping.defaults().withMaxEvaluations(40)));
-    assertEquals(Status.MAX_ITERATIONS, r.status(), r.reason());
+    assertEquals(Status.MAX_EVALUATIONS, r.status(), r.reason());
     assertTrue(r.reason().contains("max_evaluations"), r.reason());
-    // The budget is checked once per iteration; one iteration costs at most ~4n + 1 evaluations
-    // here (central differences: 2n per gradient), or n + 1 for a Nelder-Mead shrink, or a line search.
-    assertTrue(r.valueEvaluations() >= 40 && r.valueEvaluations() < 40 + 25 * 4, "evals " + r.valueEvaluations());
+    // Never exceeded: an evaluation that would pass the budget is refused. What is left unused is less
+    // than one indivisible unit of work: a central-difference gradient with f (2n + 1 = 5), or a shrink.
+    assertTrue(r.valueEvaluations() <= 40 && r.valueEvaluations() > 40 - 5, "evals " + r.valueEvaluations());
   }
 
   @ParameterizedTest

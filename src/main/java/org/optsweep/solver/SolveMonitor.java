@@ -1,7 +1,6 @@
 package org.optsweep.solver;
 
 import java.util.Arrays;
-import java.util.Locale;
 import org.optsweep.gradient.Evaluator;
 import org.optsweep.objective.Objective;
 
@@ -14,7 +13,7 @@ import org.optsweep.objective.Objective;
  * a value target, a trace sample) and the solver did not already know it. Those evaluations are not
  * counted in {@link SolveResult#valueEvaluations()}, as COCO's observer does not count its own.
  */
-final class Run {
+final class SolveMonitor {
   /** How often (in iterations) the wall clock is read: nanoTime costs ~20 ns, an Ackley step ~150 ns. */
   private static final int CLOCK_EVERY = 64;
 
@@ -47,14 +46,14 @@ final class Run {
   private final double[] tStep;
 
   double bestValue = Double.POSITIVE_INFINITY;
-  Status status;
-  String reason;
+  /** How the solve ended, once a test fired. */
+  Stop ending;
   int iterations;
 
-  Run(SolveRequest req) {
+  SolveMonitor(SolveRequest req) {
     this.startNanos = System.nanoTime();
     this.objective = req.objective();
-    this.eval = new org.optsweep.gradient.Evaluator(objective, req.gradient(), req.h());
+    this.eval = new Evaluator(objective, req.gradient(), req.h(), req.stopping().maxEvaluations());
     this.stop = req.stopping();
     this.n = objective.dimension();
     double[] xs = objective.minimiser();
@@ -104,11 +103,6 @@ final class Run {
     return Arrays.copyOf(raw, k);
   }
 
-  /** Iteration 0: checks targets at the start point. */
-  void atStart(double[] x, double fx) {
-    afterStep(0, x, null, null, fx);
-  }
-
   /**
    * Checks the stopping rules after iteration t and records targets and trace.
    *
@@ -117,7 +111,7 @@ final class Run {
    * @param xPrev the previous iterate, or {@code null} (t = 0, or a solver that reports the step itself)
    * @param grad  the gradient the solver last computed, or {@code null} (derivative-free)
    * @param fx    f(x) if the solver knows it, else NaN
-   * @return true when the solve must stop; {@link #status} and {@link #reason} are then set
+   * @return true when the solve must stop; {@link #ending} is then set
    */
   boolean afterStep(int t, double[] x, double[] xPrev, double[] grad, double fx) {
     iterations = t;
@@ -133,10 +127,8 @@ final class Run {
     }
     // NaN and ±Inf fail this comparison too.
     if (!(xSq <= boundSq)) {
-      return end(Status.DIVERGED, Double.isNaN(xSq) || Double.isInfinite(xSq)
-          ? "x became " + (Double.isNaN(xSq) ? "NaN" : "infinite") + " at iteration " + t
-          : "||x|| = " + Fmt.g(Math.sqrt(xSq), 3) + " exceeded the divergence bound "
-              + Fmt.g(stop.divergenceBound(), 3) + " at iteration " + t);
+      return Double.isNaN(xSq) || Double.isInfinite(xSq) ? end(StopTest.X_NOT_FINITE, xSq, Double.NaN)
+          : end(StopTest.DIVERGENCE_BOUND, Math.sqrt(xSq), stop.divergenceBound());
     }
     boolean traceNow = traceNext < traceAt.length && traceAt[traceNext] == t;
     if (Double.isNaN(fx) && (gapLeft > 0 || valueTargetOn || traceNow)) {
@@ -146,7 +138,7 @@ final class Run {
       bestValue = fx;
     }
     if (Double.isInfinite(fx) || (Double.isNaN(fx) && (gapLeft > 0 || valueTargetOn))) {
-      return end(Status.DIVERGED, "f(x) = " + fx + " at iteration " + t);
+      return end(StopTest.F_NOT_FINITE, fx, Double.NaN);
     }
     double distSq = Double.NaN;
     if (distLeft > 0 || traceNow) {
@@ -184,25 +176,26 @@ final class Run {
       return false;
     }
     if (valueTargetOn && fx <= stop.valueTarget()) {
-      return end(Status.CONVERGED, "f(x) = " + Fmt.g(fx, 6) + " reached the value target "
-          + Fmt.g(stop.valueTarget(), 6));
+      return end(StopTest.VALUE_TARGET, fx, stop.valueTarget());
     }
     // Tested only when computed for the test itself, so that sampling a trace never changes a result.
-    if (grad != null && (gradTolSq > 0 || stepSq == 0) && gradSq <= gradTolSq) {
-      return end(Status.CONVERGED, "||grad f|| = " + Fmt.g(Math.sqrt(gradSq), 3) + " <= gradient_tolerance "
-          + Fmt.g(stop.gradientTolerance(), 3));
-    }
-    if (stepSq == 0 && grad != null && gradSq > gradTolSq && stop.stepTolerance() == 0) {
-      return end(Status.STALLED, "x did not change at iteration " + t + " although ||grad f|| = "
-          + Fmt.g(Math.sqrt(gradSq), 3) + ": the step is below the precision of x");
+    if (grad != null && (gradTolSq > 0 || stepSq == 0)) {
+      if (gradTolSq > 0 && gradSq <= gradTolSq) {
+        return end(StopTest.GRADIENT_TOLERANCE, Math.sqrt(gradSq), stop.gradientTolerance());
+      }
+      if (gradSq == 0 && stepSq == 0) {
+        // Not convergence: no tolerance was met, the gradient is merely exactly zero.
+        return end(StopTest.ZERO_GRADIENT, fx, Double.NaN);
+      }
+      if (stepSq == 0 && stop.stepTolerance() == 0) {
+        return end(StopTest.NO_STEP, Math.sqrt(gradSq), Double.NaN);
+      }
     }
     if (stepSq <= stepTolSq) {
-      return end(Status.CONVERGED, "||x - x_prev|| = " + Fmt.g(Math.sqrt(stepSq), 3) + " <= step_tolerance "
-          + Fmt.g(stop.stepTolerance(), 3));
+      return end(StopTest.STEP_TOLERANCE, Math.sqrt(stepSq), stop.stepTolerance());
     }
-    if (stop.maxEvaluations() > 0 && eval.valueEvaluations() >= stop.maxEvaluations()) {
-      return end(Status.MAX_ITERATIONS, "evaluation budget max_evaluations = " + stop.maxEvaluations()
-          + " used up at iteration " + t);
+    if (evaluationsExhausted()) {
+      return end(StopTest.MAX_EVALUATIONS, eval.valueEvaluations(), stop.maxEvaluations());
     }
     if ((t & (CLOCK_EVERY - 1)) == 0 && System.nanoTime() > deadlineNanos) {
       return timedOut(t);
@@ -221,7 +214,7 @@ final class Run {
   }
 
   boolean timedOut(int t) {
-    return end(Status.TIMED_OUT, "time budget of " + stop.timeBudgetMillis() + " ms used up at iteration " + t);
+    return end(StopTest.TIME_BUDGET, Double.NaN, stop.timeBudgetMillis());
   }
 
   private double distanceSq(double[] x) {
@@ -242,29 +235,39 @@ final class Run {
     traceCount++;
   }
 
-  /** Sets the final status (the first one set wins) and returns true. */
-  boolean end(Status s, String why) {
-    if (status == null) {
-      status = s;
-      reason = why;
+  /** Sets how the solve ended (the first stop set wins) and returns true. */
+  boolean end(StopTest test, double value, double threshold) {
+    return end(Stop.of(test, value, threshold));
+  }
+
+  /** Sets how the solve ended (the first stop set wins) and returns true. */
+  boolean end(Stop s) {
+    if (ending == null) {
+      ending = s;
     }
     return true;
   }
 
-  /** Records an exception thrown by the objective as FAILED. */
+  /**
+   * Records what a solver's loop caught: the evaluation budget running out (the evaluator refuses
+   * the evaluation that would exceed it), or an exception thrown by the objective (FAILED).
+   */
   void failed(Throwable e) {
+    if (e instanceof Evaluator.BudgetExhausted) {
+      end(StopTest.MAX_EVALUATIONS, eval.valueEvaluations(), stop.maxEvaluations());
+      return;
+    }
     String msg = e.getMessage();
-    end(Status.FAILED, "objective threw " + e.getClass().getName() + (msg == null ? "" : ": " + msg)
-        + " at iteration " + (iterations + 1));
+    end(Stop.because(StopTest.OBJECTIVE_THREW, e.getClass().getName() + (msg == null ? "" : ": " + msg)));
   }
 
   /** Builds the result at {@code x}; MAX_ITERATIONS if no other status was set. */
   SolveResult finish(double[] x, double fxKnown) {
-    end(Status.MAX_ITERATIONS, "reached max_iterations = " + stop.maxIterations());
+    end(StopTest.MAX_ITERATIONS, iterations, stop.maxIterations());
     double fx = fxKnown;
     if (Double.isNaN(fx)) {
       try {
-        fx = status == Status.FAILED ? Double.NaN : objective.value(x);
+        fx = ending.status() == Status.FAILED ? Double.NaN : objective.value(x);
       } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
         fx = Double.NaN;
       }
@@ -283,11 +286,8 @@ final class Run {
           Arrays.copyOf(tDist, traceCount), Arrays.copyOf(tGrad, traceCount), Arrays.copyOf(tStep, traceCount));
     }
     return new SolveResult(x.clone(), fx, dist, gap, iterations, eval.valueEvaluations(),
-        eval.gradientEvaluations(), bestValue, status, reason, distanceHits.clone(), gapHits.clone(), trace,
+        eval.gradientEvaluations(), bestValue, ending, distanceHits.clone(), gapHits.clone(), trace,
         System.nanoTime() - startNanos);
   }
 
-  static String fmt(String f, Object... args) {
-    return String.format(Locale.ROOT, f, args);
-  }
 }
