@@ -4,7 +4,7 @@ import org.optsweep.InputException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
-import org.optsweep.spec.Domain;
+import org.optsweep.search.Domain;
 import org.optsweep.spec.JobParser;
 import org.optsweep.spec.JobSpec;
 import org.optsweep.spec.StudySpec;
@@ -38,7 +38,7 @@ final class ValidateCommand implements Main.Command {
 
   static void print(JobSpec job, PrintStream out) {
     out.printf("job %s (seed %d, %s search%s)%n", job.name(), job.seed(), job.method(),
-        job.method().equals("grid") ? "" : ", " + job.randomTrials() + " trials per study");
+        job.method().equals("grid") ? "" : ", " + job.searchTrials() + " trials per study");
     double budget = 0;
     for (int s = 0; s < job.studies().size(); s++) {
       StudySpec st = job.studies().get(s);
@@ -48,7 +48,7 @@ final class ValidateCommand implements Main.Command {
       out.printf("%nstudy %s: objective %s, solver %s, start %s%n", st.name(), st.objective(), st.solver(),
           st.start().describe());
       out.printf("  %-28s %s%n", "parameter", "domain");
-      for (Map.Entry<String, Domain> e : st.space().entrySet()) {
+      for (Map.Entry<String, Domain> e : st.space().domains().entrySet()) {
         out.printf("  %-28s %s%n", e.getKey(), e.getValue().describe());
       }
       for (Map.Entry<String, Object> e : st.base().entrySet()) {

@@ -29,6 +29,13 @@ public final class DataCache {
   private record Entry(long lastModifiedMillis, double[][] data) {}
 
   private static final ConcurrentHashMap<Path, Entry> CACHE = new ConcurrentHashMap<>();
+  /** The largest data file read, in bytes: the job's limits.data_file_mb (one job per JVM at a time). */
+  private static volatile long maxBytes = 1L << 30;
+
+  /** Sets the largest data file {@link #read} accepts (checked before reading), in bytes. */
+  public static void setMaxBytes(long bytes) {
+    maxBytes = bytes;
+  }
 
   /**
    * The matrix in a CSV file (format: {@link CsvMatrix}), parsed at most once per path and version.
@@ -39,10 +46,28 @@ public final class DataCache {
    *                                  and the reason) or malformed (file, line, column, text, expectation)
    */
   public static double[][] read(String path) {
-    Path abs = Path.of(path).toAbsolutePath().normalize();
+    Path abs;
+    try {
+      abs = Path.of(path).toAbsolutePath().normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new org.optsweep.InputException("data file '" + path + "' is not a valid path (" + e.getReason() + ")");
+    }
     long modified;
     try {
+      if (Files.isDirectory(abs)) {
+        throw new org.optsweep.InputException("data file " + abs + " cannot be read: it is a directory (expected a CSV file of numbers)");
+      }
+      if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+        // A pipe or a device would block or never end: refused before it is opened.
+        throw new org.optsweep.InputException("data file " + abs + " cannot be read: it is not a regular file"
+            + " (a device, pipe or socket; expected a CSV file of numbers)");
+      }
       modified = Files.getLastModifiedTime(abs).toMillis();
+      long size = Files.size(abs);
+      if (size > maxBytes) {
+        throw new org.optsweep.InputException("data file " + abs + " has " + size + " bytes, more than the limit of "
+            + (maxBytes >> 20) + " MiB (limits.data_file_mb); expected a smaller file or a higher limit");
+      }
     } catch (IOException e) {
       throw unreadable(abs, e);
     }

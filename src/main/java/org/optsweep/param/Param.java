@@ -30,7 +30,7 @@ public record Param<T>(String name, Type type, T defaultValue, String doc,
                        List<String> choices) {
 
   /** Value types a parameter can take. */
-  public enum Type { DOUBLE, INT, BOOLEAN, CHOICE, STRING, DOUBLE_ARRAY }
+  public enum Type { DOUBLE, INT, LONG, BOOLEAN, CHOICE, STRING, DOUBLE_ARRAY }
 
   public Param {
     Objects.requireNonNull(name, "name");
@@ -62,6 +62,11 @@ public record Param<T>(String name, Type type, T defaultValue, String doc,
   /** A real parameter in the open interval (min, max): constants that must lie strictly inside. */
   public static Param<Double> openInterval(String name, double def, double min, double max, String doc) {
     return new Param<>(name, Type.DOUBLE, def, doc, min, max, false, false, List.of());
+  }
+
+  /** A 64-bit integer parameter in [min, max] (counts, seeds); compared exactly, never through a double. */
+  public static Param<Long> whole(String name, long def, long min, long max, String doc) {
+    return new Param<>(name, Type.LONG, def, doc, min, max, true, true, List.of());
   }
 
   /** An integer parameter in [min, max]. */
@@ -117,14 +122,10 @@ public record Param<T>(String name, Type type, T defaultValue, String doc,
         checkRange(owner, raw, v);
         return v;
       }
-      case INT: {
-        double v = toDouble(owner, raw);
-        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-          throw invalid(owner, raw, "an integer");
-        }
-        checkRange(owner, raw, v);
-        return (int) v;
-      }
+      case INT:
+        return (int) toWhole(owner, raw);
+      case LONG:
+        return toWhole(owner, raw);
       case BOOLEAN:
         if (raw instanceof Boolean b) {
           return b;
@@ -179,6 +180,45 @@ public record Param<T>(String name, Type type, T defaultValue, String doc,
     return out;
   }
 
+  /**
+   * An integer in [min, max], exactly: a long is compared as a long (a 64-bit seed must not pass
+   * through a double), and a value out of range is refused, never clamped.
+   */
+  private long toWhole(String owner, Object raw) {
+    long v;
+    if (raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
+      v = ((Number) raw).longValue();
+    } else if (raw instanceof java.math.BigInteger) {
+      throw invalid(owner, raw, "an integer in " + rangeText());
+    } else {
+      double d;
+      if (raw instanceof String s) {
+        try {
+          v = Long.parseLong(s.trim());
+          return checkWhole(owner, raw, v);
+        } catch (NumberFormatException e) {
+          d = toDouble(owner, raw);
+        }
+      } else {
+        d = toDouble(owner, raw);
+      }
+      // 2^63 as a double is exactly Long.MAX_VALUE + 1: refused by the strict bound.
+      if (d != Math.rint(d) || !(d >= -0x1p63 && d < 0x1p63)) {
+        throw invalid(owner, raw, "an integer in " + rangeText());
+      }
+      v = (long) d;
+    }
+    return checkWhole(owner, raw, v);
+  }
+
+  private long checkWhole(String owner, Object raw, long v) {
+    // Bounds are doubles: exact for every range declared here (|bound| < 2^53, or the full long range).
+    if ((double) v < min || (double) v > max) {
+      throw invalid(owner, raw, "an integer in " + rangeText());
+    }
+    return v;
+  }
+
   private double toDouble(String owner, Object raw) {
     if (raw instanceof Number n) {
       return n.doubleValue();
@@ -217,7 +257,7 @@ public record Param<T>(String name, Type type, T defaultValue, String doc,
   private String typeName() {
     return switch (type) {
       case DOUBLE -> "number";
-      case INT -> "integer";
+      case INT, LONG -> "integer";
       case BOOLEAN -> "boolean";
       case CHOICE -> "name";
       case STRING -> "text";
@@ -232,7 +272,7 @@ public record Param<T>(String name, Type type, T defaultValue, String doc,
   /** A one-line description for {@code optsweep list}: name, type/range, default, doc. */
   public String describe() {
     String range = switch (type) {
-      case DOUBLE, INT -> typeName() + " in " + rangeText();
+      case DOUBLE, INT, LONG -> typeName() + " in " + rangeText();
       case CHOICE -> "one of " + choices;
       default -> typeName();
     };

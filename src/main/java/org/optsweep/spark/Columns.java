@@ -19,7 +19,7 @@ import org.optsweep.schedule.Schedules;
 import org.optsweep.solver.SolverProvider;
 import org.optsweep.solver.Solvers;
 import org.optsweep.solver.Stopping;
-import org.optsweep.spec.Domain;
+import org.optsweep.search.Domain;
 import org.optsweep.spec.JobSpec;
 import org.optsweep.spec.SolveSetup;
 import org.optsweep.spec.StudySpec;
@@ -45,6 +45,7 @@ public final class Columns implements Serializable {
       return switch (type) {
         case DOUBLE -> DataTypes.DoubleType;
         case INT -> DataTypes.IntegerType;
+        case LONG -> DataTypes.LongType;
         case BOOLEAN -> DataTypes.BooleanType;
         case CHOICE, STRING -> DataTypes.StringType;
         case DOUBLE_ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType, false);
@@ -78,7 +79,7 @@ public final class Columns implements Serializable {
       if (sp.usesGradient()) {
         add(cols, "gradient", org.optsweep.gradient.GradientMethod.PARAMS);
       }
-      for (Map.Entry<String, Domain> e : st.space().entrySet()) {
+      for (Map.Entry<String, Domain> e : st.space().domains().entrySet()) {
         if (e.getValue().gridSize() != 1) {
           sweptCols.add(e.getKey().replace('.', '_'));
         }

@@ -1,7 +1,7 @@
 package org.optsweep.spec;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.optsweep.search.Space;
 
 /**
  * One study of a job: one objective and one solver, with fixed settings and a parameter space.
@@ -19,7 +19,7 @@ import java.util.Map;
  * @param start     the start point or box
  */
 public record StudySpec(int index, String name, String objective, String solver, String schedule,
-                        Map<String, Object> base, LinkedHashMap<String, Domain> space, Start start) {
+                        Map<String, Object> base, Space space, Start start) {
 
   /**
    * Where solves start: a fixed point, or a box from which each replicate draws uniformly.

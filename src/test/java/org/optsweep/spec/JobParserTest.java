@@ -137,8 +137,11 @@ class JobParserTest {
   void distributionsInAGridAndInfiniteStartBoxes() {
     refused(HEAD + "solver: nag\nparameters:\n  gamma: {distribution: uniform, min: 0, max: 0.5}\n",
         "parameters.solver.gamma = uniform [0.0, 0.5]", "a distribution needs search: {method: random");
+    // The corner's own coordinate is named (start.min[0]); YAML's spelling of infinity is -.inf.
     refused("name: t\nobjective: sphere\nstart: {min: [-Infinity, 0], max: [1, 1]}\nsolver: gd\n",
-        "start[0]", "finite corners");
+        "start.min[0]", "a finite number");
+    refused("name: t\nobjective: sphere\nstart: {min: [-.inf, 0], max: [1, 1]}\nsolver: gd\n",
+        "start.min[0] = -Infinity", "a finite number");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.optsweep.spec;
+package org.optsweep.search;
 
 import java.util.List;
 import java.util.SplittableRandom;

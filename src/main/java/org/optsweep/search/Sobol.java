@@ -1,4 +1,4 @@
-package org.optsweep.spec;
+package org.optsweep.search;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,13 +10,13 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * each job seed gives another unbiased sample. Point i is computed from i (Gray-code jump), so trials
  * are decoded by index like the rest of the search.
  */
-final class Sobol {
+public final class Sobol {
   private Sobol() {}
 
   /** Most dimensions the direction-number table of commons-math3 supports. */
-  static final int MAX_DIMENSION = 1000;
+  public static final int MAX_DIMENSION = 1000;
   /** Most points: commons-math3 indexes them with an int. */
-  static final long MAX_POINTS = Integer.MAX_VALUE;
+  public static final long MAX_POINTS = Integer.MAX_VALUE;
 
   // The generator reads its direction numbers from a resource: build one per thread and dimension.
   private static final ThreadLocal<Map<Integer, SobolSequenceGenerator>> GENERATORS =
@@ -26,7 +26,7 @@ final class Sobol {
    * The shifted point for trial i: the sequence's point i, so that trials 0 … 2^m − 1 form a full net
    * (the unshifted point 0 is the corner 0; shifted, it is as good as any other).
    */
-  static double[] point(int dimension, long i, double[] shift) {
+  public static double[] point(int dimension, long i, double[] shift) {
     SobolSequenceGenerator g = GENERATORS.get().computeIfAbsent(dimension, SobolSequenceGenerator::new);
     double[] u = g.skipTo((int) i);
     for (int k = 0; k < dimension; k++) {
