@@ -31,7 +31,9 @@ public record Problem(String file, int line, int column, String path, String val
     if (path != null) {
       b.append(path);
       if (value != null) {
-        b.append(" = ").append(value);
+        // A value is echoed, not quoted in full: a million-coordinate start would flood the terminal.
+        b.append(" = ").append(value.length() <= 200 ? value : value.substring(0, 200) + "... (" + value.length()
+            + " characters)");
       }
       b.append(": ");
     }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
@@ -13,18 +14,20 @@ import org.apache.commons.cli.ParseException;
 final class Cli {
   private Cli() {}
 
-  /** Parses, turning commons-cli's errors into a {@link InputException}; null means help was printed. */
+  /** Parses, turning commons-cli's errors into an {@link InputException}; null means help was printed. */
   static CommandLine parse(String command, Options options, String[] args, PrintStream out, String argsSyntax) {
-    options.addOption("h", "help", false, "print this help");
+    // -h is help unless a command has an option of that name (solve's --h, the finite-difference step).
+    options.addOption(Option.builder(options.hasOption("h") ? null : "h").longOpt("help").desc("print this help")
+        .get());
     try {
-      CommandLine cl = new DefaultParser().parse(options, args);
+      CommandLine cl = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, args);
       if (cl.hasOption("help")) {
         help(command, options, out, argsSyntax);
         return null;
       }
       return cl;
     } catch (ParseException e) {
-      throw new InputException(e.getMessage() + " (see optsweep " + command + " --help)");
+      throw new InputException(show(e.getMessage()) + " (see optsweep " + command + " --help)");
     }
   }
 
@@ -34,30 +37,79 @@ final class Cli {
     w.flush();
   }
 
-  /** Parses a number option, naming the option and value on error. */
+  /** A value as shown in a message: at most 200 characters. */
+  static String show(String v) {
+    return v.length() <= 200 ? v : v.substring(0, 200) + "... (" + v.length() + " characters)";
+  }
+
+  /** A local path argument; a path the OS cannot name (a NUL in it) is bad input, not a crash. */
+  static java.nio.file.Path path(String v, String what) {
+    try {
+      return java.nio.file.Path.of(v);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InputException(what + " '" + show(v) + "' is not a valid path (" + e.getReason() + ")");
+    }
+  }
+
+  private static InputException invalid(String opt, String v, String expected) {
+    return new InputException("option --" + opt + " given invalid value '" + show(v) + "': expected " + expected);
+  }
+
+  /** A finite number option, naming the option and value on error. */
   static double number(CommandLine cl, String opt, double def) {
     String v = cl.getOptionValue(opt);
     if (v == null) {
       return def;
     }
-    try {
-      return Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new InputException("option --" + opt + " given invalid value '" + v + "': expected a number");
+    Double d = decimal(v);
+    if (d == null) {
+      throw invalid(opt, v, "a finite number");
     }
+    return d;
   }
 
-  /** Parses a comma-separated list of numbers. */
-  static double[] numbers(String opt, String v) {
-    String[] parts = v.trim().split("\\s*,\\s*");
+  /** A whole number option in [min, max]. */
+  static int whole(CommandLine cl, String opt, int def, int min, int max) {
+    String v = cl.getOptionValue(opt);
+    if (v == null) {
+      return def;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw invalid(opt, v, "a whole number in [" + min + ", " + max + "]");
+  }
+
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+  /** A finite decimal number as numpy would read it, or null ("NaN", "Infinity", "0x1p3" are not). */
+  static Double decimal(String s) {
+    String t = s.trim();
+    if (!DECIMAL.matcher(t).matches()) {
+      return null;
+    }
+    double d = Double.parseDouble(t);
+    return Double.isFinite(d) ? d : null;
+  }
+
+  /** Comma-separated finite numbers, each at least {@code min}; names the option on error. */
+  static double[] numbers(String opt, String v, double min) {
+    String[] parts = v.split(",", -1);
     double[] out = new double[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      try {
-        out[i] = Double.parseDouble(parts[i]);
-      } catch (NumberFormatException e) {
-        throw new InputException("option --" + opt + " given invalid value '" + v
-            + "': expected comma-separated numbers such as 25,20");
+      Double d = decimal(parts[i]);
+      if (d == null || d < min) {
+        throw invalid(opt, v, "comma-separated finite numbers" + (min > Double.NEGATIVE_INFINITY ? " >= " + (int) min
+            : "") + " such as " + (min >= 0 ? "1e-3,1e-6" : "25,20") + " (item " + (i + 1) + " is '"
+            + show(parts[i]) + "')");
       }
+      out[i] = d;
     }
     return out;
   }

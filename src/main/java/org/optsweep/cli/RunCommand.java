@@ -66,12 +66,7 @@ final class RunCommand implements Main.Command {
       jobText = readJobCopy(cl.getOptionValue("resume"));
     } else {
       jobFile = cl.getArgList().get(0);
-      try {
-        jobText = Files.readString(Path.of(jobFile), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new InputException("cannot read job file " + jobFile + ": "
-            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString()));
-      }
+      jobText = JobParser.read(Cli.path(jobFile, "the job file"));
     }
     JobSpec job = JobParser.parse(jobFile, jobText);
     Map<String, String> conf = new LinkedHashMap<>();
@@ -83,8 +78,15 @@ final class RunCommand implements Main.Command {
           throw new InputException("option --conf given invalid value '" + kv + "': expected KEY=VALUE such as "
               + "spark.executor.memory=2g");
         }
+        if (kv.substring(0, eq).isBlank()) {
+          throw new InputException("option --conf given invalid value '" + Cli.show(kv) + "': expected KEY=VALUE with a"
+              + " key such as spark.executor.memory");
+        }
         conf.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
       }
+    }
+    if (cl.hasOption("master")) {
+      checkMaster(cl.getOptionValue("master"));
     }
     String location = resume ? cl.getOptionValue("resume")
         : cl.hasOption("out") ? cl.getOptionValue("out") : "out/" + job.name();
@@ -93,6 +95,18 @@ final class RunCommand implements Main.Command {
     var output = SweepRunner.prepareOutput(jobText, o);
     SweepRunner.run(job, jobText, output, o);
     return 0;
+  }
+
+  private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+      "local|local\\[(\\*|[1-9]\\d{0,5})(,[1-9]\\d{0,3})?]|local-cluster\\[[1-9]\\d*,[1-9]\\d*,[1-9]\\d*]"
+          + "|spark://[^/\\s]+:\\d+(,[^/\\s]+:\\d+)*|yarn|k8s://\\S+");
+
+  /** Spark's master URL forms, checked before Spark starts (Spark's own refusal comes after seconds of start-up). */
+  static void checkMaster(String master) {
+    if (!MASTER.matcher(master).matches()) {
+      throw new InputException("option --master given invalid value '" + Cli.show(master) + "': expected local,"
+          + " local[N] or local[*] (N >= 1 threads), local[N,F], spark://HOST:PORT, yarn or k8s://URL");
+    }
   }
 
   private static String readJobCopy(String outDir) {

@@ -1,10 +1,9 @@
 package org.optsweep.cli;
 
 import org.optsweep.InputException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.optsweep.param.Settings;
 import org.optsweep.solver.SolveRequest;
 import org.optsweep.solver.SolveResult;
 import org.optsweep.solver.Targets;
-import org.optsweep.solver.Trace;
 import org.optsweep.spec.SolveSetup;
 
 /**
@@ -86,28 +84,46 @@ final class SolveCommand implements Main.Command {
         params.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
       }
     }
-    String objectiveName = cl.getOptionValue("objective");
-    SolveSetup setup = SolveSetup.of(objectiveName, cl.getOptionValue("solver"),
-        cl.getOptionValue("schedule"), params);
-    Objective f = setup.objective();
-    double[] start = Cli.numbers("start", cl.getOptionValue("start"));
-    if (start.length != f.dimension()) {
-      throw new InputException("option --start given " + start.length + " coordinates (" + cl.getOptionValue("start")
-          + ") but objective " + f.name() + " has dimension " + f.dimension());
+    String solverName = cl.getOptionValue("solver");
+    name("objective", cl.getOptionValue("objective"), org.optsweep.objective.Objectives.names());
+    name("solver", solverName, org.optsweep.solver.Solvers.names());
+    if (cl.hasOption("schedule") && !org.optsweep.solver.Solvers.find(solverName).usesSchedule()) {
+      throw new InputException("option --schedule given invalid value '" + Cli.show(cl.getOptionValue("schedule"))
+          + "': expected no schedule: solver " + solverName + " does not use a learning rate");
     }
+    if (cl.hasOption("schedule")) {
+      name("schedule", cl.getOptionValue("schedule"), org.optsweep.schedule.Schedules.names());
+    }
+    double[] start = Cli.numbers("start", cl.getOptionValue("start"), Double.NEGATIVE_INFINITY);
     Targets targets = new Targets(
-        cl.hasOption("target-distance") ? Cli.numbers("target-distance", cl.getOptionValue("target-distance")) : new double[0],
-        cl.hasOption("target-gap") ? Cli.numbers("target-gap", cl.getOptionValue("target-gap")) : new double[0]);
-    int tracePoints = cl.hasOption("trace") ? (int) Cli.number(cl, "trace", 30) : 0;
-    if (cl.hasOption("trace") && tracePoints < 2) {
-      throw new InputException("option --trace given invalid value '" + cl.getOptionValue("trace")
-          + "': expected a whole number of points >= 2");
+        cl.hasOption("target-distance") ? Cli.numbers("target-distance", cl.getOptionValue("target-distance"), 0)
+            : new double[0],
+        cl.hasOption("target-gap") ? Cli.numbers("target-gap", cl.getOptionValue("target-gap"), 0) : new double[0]);
+    int tracePoints = !cl.hasOption("trace") ? 0 : cl.getOptionValue("trace") == null ? 30
+        : Cli.whole(cl, "trace", 30, 2, MAX_TRACE_POINTS);
+    SolveSetup setup = SolveSetup.of(cl.getOptionValue("objective"), solverName, cl.getOptionValue("schedule"), params);
+    Objective f = setup.objective();
+    if (start.length != f.dimension()) {
+      throw new InputException("option --start given " + start.length + " coordinates ("
+          + Cli.show(cl.getOptionValue("start")) + ") but objective " + f.name() + " has dimension " + f.dimension());
     }
     SolveRequest req = setup.request(f, start, targets, tracePoints);
     SolveResult r = setup.solver().solve(req);
+    Targets.Assessment a = targets.assess(r, f.minimiser() != null, !Double.isNaN(f.minimum()));
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    out.println(json.writeValueAsString(toJson(json, setup, r)));
+    out.println(json.writeValueAsString(Output.of(setup, r, a)));
     return 0;
+  }
+
+  /** Most trace points a solve records (as a job's trace.points). */
+  static final int MAX_TRACE_POINTS = 10_000;
+
+  private static void name(String option, String value, java.util.List<String> known) {
+    if (!known.contains(value)) {
+      throw new InputException("option --" + option + " given invalid value '" + Cli.show(value) + "': unknown " + option
+          + " '" + Cli.show(value) + "'" + org.optsweep.param.Names.didYouMean(value, known) + " (expected one of "
+          + String.join(", ", known) + ")");
+    }
   }
 
   private static void put(CommandLine cl, Map<String, Object> params, String opt, String key) {
@@ -116,76 +132,62 @@ final class SolveCommand implements Main.Command {
     }
   }
 
-  static ObjectNode toJson(ObjectMapper json, SolveSetup setup, SolveResult r) {
-    ObjectNode o = json.createObjectNode();
-    ArrayNode x = o.putArray("x");
-    for (double v : r.x()) {
-      num(x, v);
-    }
-    num(o, "value", r.value());
-    num(o, "distance", r.distance());
-    num(o, "value_gap", r.valueGap());
-    o.put("iterations", r.iterations());
-    o.put("f_evals", r.valueEvaluations());
-    o.put("grad_evals", r.gradientEvaluations());
-    num(o, "best_value", r.bestValue());
-    o.put("status", r.status().name());
-    o.put("reason", r.reason());
-    ArrayNode dh = o.putArray("distance_hits");
-    for (int h : r.distanceHits()) {
-      dh.add(h);
-    }
-    ArrayNode gh = o.putArray("gap_hits");
-    for (int h : r.gapHits()) {
-      gh.add(h);
-    }
-    o.put("wall_ms", r.wallNanos() / 1e6);
-    ObjectNode settings = o.putObject("settings");
-    settings.put("objective", setup.objectiveName());
-    settings.put("solver", setup.solverName());
-    if (setup.scheduleName() != null) {
-      settings.put("schedule", setup.scheduleName());
-    }
-    for (Map.Entry<String, Settings> e : setup.settings().entrySet()) {
-      if (e.getKey().equals("schedule") && setup.scheduleName() == null) {
-        continue;
-      }
-      ObjectNode s = settings.putObject(e.getKey() + "_params");
-      e.getValue().asMap().forEach((k, v) -> s.putPOJO(k, v instanceof Double d && !Double.isFinite(d) ? String.valueOf(d) : v));
-    }
-    Trace t = r.trace();
-    if (t != null) {
-      ObjectNode tr = o.putObject("trace");
-      ArrayNode it = tr.putArray("iteration");
-      ArrayNode val = tr.putArray("value");
-      ArrayNode dist = tr.putArray("distance");
-      ArrayNode gn = tr.putArray("gradient_norm");
-      ArrayNode sn = tr.putArray("step_norm");
-      for (int i = 0; i < t.size(); i++) {
-        it.add(t.iterations()[i]);
-        num(val, t.values()[i]);
-        num(dist, t.distances()[i]);
-        num(gn, t.gradientNorms()[i]);
-        num(sn, t.stepNorms()[i]);
-      }
-    }
-    return o;
-  }
+  /**
+   * What {@code optsweep solve} prints: the result, whether it succeeded against the targets (the
+   * definition the tables use), the stop as data and as a sentence, and the settings it ran with.
+   * Non-finite numbers are null (JSON has no NaN).
+   */
+  record Output(Double[] x, Double value, Double distance, @JsonProperty("value_gap") Double valueGap, int iterations,
+                @JsonProperty("f_evals") long fEvals, @JsonProperty("grad_evals") long gradEvals,
+                @JsonProperty("best_value") Double bestValue, String status, String reason,
+                @JsonProperty("stop_test") String stopTest, @JsonProperty("stop_value") Double stopValue,
+                @JsonProperty("stop_threshold") Double stopThreshold, boolean success,
+                @JsonProperty("hit_iteration") Integer hitIteration,
+                @JsonProperty("final_success") boolean finalSuccess,
+                @JsonProperty("distance_hits") int[] distanceHits, @JsonProperty("gap_hits") int[] gapHits,
+                @JsonProperty("wall_ms") double wallMs, Map<String, Object> settings, Trace trace) {
 
-  /** JSON has no NaN or infinity: those are written as null. */
-  private static void num(ObjectNode o, String k, double v) {
-    if (Double.isFinite(v)) {
-      o.put(k, v);
-    } else {
-      o.putNull(k);
+    static Output of(SolveSetup setup, SolveResult r, Targets.Assessment a) {
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put("objective", setup.objectiveName());
+      settings.put("solver", setup.solverName());
+      if (setup.scheduleName() != null) {
+        settings.put("schedule", setup.scheduleName());
+      }
+      for (Map.Entry<String, Settings> e : setup.settings().entrySet()) {
+        if (e.getValue().asMap().isEmpty()) {
+          continue;
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        e.getValue().asMap().forEach((k, v) -> s.put(k, v instanceof Double d && !Double.isFinite(d) ? String.valueOf(d) : v));
+        settings.put(e.getKey() + "_params", s);
+      }
+      return new Output(r.x() == null ? null : finite(r.x()), finite(r.value()), finite(r.distance()), finite(r.valueGap()), r.iterations(),
+          r.valueEvaluations(), r.gradientEvaluations(), finite(r.bestValue()), r.status().name(), r.reason(),
+          r.stop().test().key(), finite(r.stop().value()), finite(r.stop().threshold()), a.success(),
+          a.hitIteration(), a.finalSuccess(), r.distanceHits(), r.gapHits(), r.wallNanos() / 1e6, settings,
+          r.trace() == null ? null : Trace.of(r.trace()));
     }
   }
 
-  private static void num(ArrayNode a, double v) {
-    if (Double.isFinite(v)) {
-      a.add(v);
-    } else {
-      a.addNull();
+  /** The sampled trace, one array per series. */
+  record Trace(int[] iteration, Double[] value, Double[] distance, @JsonProperty("gradient_norm") Double[] gradientNorm,
+               @JsonProperty("step_norm") Double[] stepNorm) {
+    static Trace of(org.optsweep.solver.Trace t) {
+      return new Trace(t.iterations(), finite(t.values()), finite(t.distances()), finite(t.gradientNorms()),
+          finite(t.stepNorms()));
     }
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  private static Double[] finite(double[] v) {
+    Double[] out = new Double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = finite(v[i]);
+    }
+    return out;
   }
 }

@@ -22,15 +22,18 @@ final class ValidateCommand implements Main.Command {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
-      out.println("usage: optsweep validate JOB.yaml");
+    org.apache.commons.cli.CommandLine cl = Cli.parse("validate", new org.apache.commons.cli.Options(), args, out,
+        "JOB.yaml");
+    if (cl == null) {
       return 0;
     }
-    if (args.length != 1) {
-      throw new InputException("expected one job file, got " + args.length + " arguments (usage: optsweep validate JOB.yaml)");
+    if (cl.getArgList().size() != 1) {
+      throw new InputException("expected one job file, got " + (cl.getArgList().isEmpty() ? "none"
+          : cl.getArgList().size() + ": " + Cli.show(String.join(" ", cl.getArgList())))
+          + " (usage: optsweep validate JOB.yaml)");
     }
     long t0 = System.nanoTime();
-    JobSpec job = JobParser.parse(Path.of(args[0]));
+    JobSpec job = JobParser.parse(Cli.path(cl.getArgList().get(0), "the job file"));
     print(job, out);
     out.printf("valid (checked in %.0f ms)%n", (System.nanoTime() - t0) / 1e6);
     return 0;

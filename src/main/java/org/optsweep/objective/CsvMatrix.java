@@ -53,7 +53,7 @@ public final class CsvMatrix {
         continue;
       }
       if (emptyLine > 0 && !rows.isEmpty()) {
-        throw new org.optsweep.InputException(where(source, emptyLine) + ": found an empty line, expected "
+        throw new DataFileException(source, where(source, emptyLine) + ": found an empty line, expected "
             + "a row of " + columns + " numbers (empty lines are allowed only at the end of the file)");
       }
       emptyLine = -1;
@@ -74,7 +74,7 @@ public final class CsvMatrix {
       rows.add(row);
     }
     if (rows.isEmpty()) {
-      throw new org.optsweep.InputException("data file " + source + ": found no data rows, expected at "
+      throw new DataFileException(source, "data file " + source + ": found no data rows, expected at "
           + "least one line of comma-separated numbers");
     }
     return rows.toArray(new double[0][]);
@@ -93,25 +93,26 @@ public final class CsvMatrix {
                                                  int firstDataLine) {
     String expected = "expected " + columns + " values per row, as on line " + firstDataLine;
     if (fields.length < columns) {
-      return new org.optsweep.InputException(where(source, lineNo) + ", column " + (fields.length + 1)
+      return new DataFileException(source, where(source, lineNo) + ", column " + (fields.length + 1)
           + ": found the row '" + clip(String.join(",", fields)) + "' ending after " + fields.length
           + " values, " + expected);
     }
-    return new org.optsweep.InputException(where(source, lineNo) + ", column " + (columns + 1)
+    return new DataFileException(source, where(source, lineNo) + ", column " + (columns + 1)
         + ": found extra value '" + clip(fields[columns].trim()) + "' (" + fields.length + " values), "
         + expected);
   }
 
   private static double number(String source, int lineNo, int column, String field) {
-    String text = field.trim();
+    // Only blanks are trimmed: a control character (trim() would drop a NUL) is shown as found.
+    String text = field.strip();
     if (isNumber(text)) {
       double v = Double.parseDouble(text);
       if (Double.isFinite(v)) {
         return v;
       }
     }
-    throw new org.optsweep.InputException(where(source, lineNo) + ", column " + (column + 1) + ": found '"
-        + clip(text) + "', expected a finite decimal number");
+    throw new DataFileException(source, where(source, lineNo) + ", column " + (column + 1) + ": found '"
+        + clip(field.strip()) + "', expected a finite decimal number");
   }
 
   /** Decimal notation only: what numpy.loadtxt, pandas and Java all read to the same double. */

@@ -50,22 +50,22 @@ public final class DataCache {
     try {
       abs = Path.of(path).toAbsolutePath().normalize();
     } catch (java.nio.file.InvalidPathException e) {
-      throw new org.optsweep.InputException("data file '" + path + "' is not a valid path (" + e.getReason() + ")");
+      throw new DataFileException(path, "data file '" + path + "' is not a valid path (" + e.getReason() + ")");
     }
     long modified;
     try {
       if (Files.isDirectory(abs)) {
-        throw new org.optsweep.InputException("data file " + abs + " cannot be read: it is a directory (expected a CSV file of numbers)");
+        throw new DataFileException(path, "data file " + abs + " cannot be read: it is a directory (expected a CSV file of numbers)");
       }
       if (Files.exists(abs) && !Files.isRegularFile(abs)) {
         // A pipe or a device would block or never end: refused before it is opened.
-        throw new org.optsweep.InputException("data file " + abs + " cannot be read: it is not a regular file"
+        throw new DataFileException(path, "data file " + abs + " cannot be read: it is not a regular file"
             + " (a device, pipe or socket; expected a CSV file of numbers)");
       }
       modified = Files.getLastModifiedTime(abs).toMillis();
       long size = Files.size(abs);
       if (size > maxBytes) {
-        throw new org.optsweep.InputException("data file " + abs + " has " + size + " bytes, more than the limit of "
+        throw new DataFileException(path, "data file " + abs + " has " + size + " bytes, more than the limit of "
             + (maxBytes >> 20) + " MiB (limits.data_file_mb); expected a smaller file or a higher limit");
       }
     } catch (IOException e) {
@@ -138,7 +138,7 @@ public final class DataCache {
     }
   }
 
-  private static org.optsweep.InputException unreadable(Path p, IOException e) {
+  private static DataFileException unreadable(Path p, IOException e) {
     String reason;
     if (e instanceof NoSuchFileException) {
       reason = "no such file";
@@ -149,7 +149,7 @@ public final class DataCache {
     } else {
       reason = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
     }
-    return new org.optsweep.InputException("data file " + p + " cannot be read: " + reason
+    return new DataFileException(p.toString(), "data file " + p + " cannot be read: " + reason
         + " (expected a readable CSV file of numbers)");
   }
 

@@ -114,7 +114,9 @@ public record Param<T>(String name, Type type, T defaultValue, String doc,
 
   private Object coerceRaw(String owner, Object raw) {
     if (raw == null) {
-      throw invalid(owner, null, "a " + typeName());
+      throw invalid(owner, null, (type == Type.INT || type == Type.LONG ? "an " : "a ") + typeName()
+          + (type == Type.DOUBLE || type == Type.INT || type == Type.LONG ? " in " + rangeText()
+              : type == Type.CHOICE ? ", one of " + choices : ""));
     }
     switch (type) {
       case DOUBLE: {

@@ -28,6 +28,23 @@ final class Output {
     fs.setWriteChecksum(false);
   }
 
+  /**
+   * The output at {@code location}, its file system resolved now: an unknown scheme or a path Hadoop
+   * cannot parse is bad input, refused before Spark starts.
+   *
+   * @param option the command-line option that named it, for the message
+   */
+  static Output open(String option, String location, Configuration conf) {
+    try {
+      return new Output(location, conf);
+    } catch (IOException | IllegalArgumentException e) {
+      String why = e instanceof org.apache.hadoop.fs.UnsupportedFileSystemException
+          ? "no Hadoop file system for its scheme (file:, hdfs: and s3a: with hadoop-aws are the usual ones)"
+          : e.getMessage();
+      throw new org.optsweep.InputException("option " + option + " given invalid value '" + location + "': " + why);
+    }
+  }
+
   Path path(String child) {
     return child.isEmpty() ? root : new Path(root, child);
   }

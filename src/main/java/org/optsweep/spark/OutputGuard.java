@@ -44,6 +44,12 @@ final class OutputGuard {
       throw new InputException("option " + option + " given invalid value '" + (location == null ? "" : location)
           + "': expected a directory path (a blank path would mean the working directory; is a shell variable unset?)");
     }
+    for (int i = 0; i < location.length(); i++) {
+      if (Character.isISOControl(location.charAt(i))) {
+        throw new InputException("option " + option + " given invalid value '" + location + "': expected a path"
+            + " without control characters");
+      }
+    }
     if (location.contains("://") && !location.startsWith("file:")) {
       return;
     }
@@ -58,6 +64,21 @@ final class OutputGuard {
     if (why != null) {
       throw new InputException("option " + option + " given invalid value '" + location + "': " + abs + " is " + why
           + "; expected a directory of its own for the output (such as out/NAME)");
+    }
+    // The nearest existing directory above must be a directory one can write in: found now, not
+    // after Spark has started.
+    File up = abs;
+    while (up != null && !up.exists()) {
+      up = up.getParentFile();
+    }
+    if (up != null && up != abs && !up.isDirectory()) {
+      throw new InputException("option " + option + " given invalid value '" + location + "': " + up + " is a file,"
+          + " so no directory can be made below it; expected a directory path");
+    }
+    File writable = abs.exists() ? abs : up;
+    if (writable != null && writable.isDirectory() && !java.nio.file.Files.isWritable(writable.toPath())) {
+      throw new InputException("option " + option + " given invalid value '" + location + "': cannot write in "
+          + writable + " (read-only or permission denied)");
     }
   }
 
@@ -97,6 +118,14 @@ final class OutputGuard {
    * @throws InputException naming what is not optsweep's; nothing is deleted
    */
   static void checkReplaceable(Output out, String location) throws IOException {
+    checkOwn(out, location, "--overwrite replaces only optsweep outputs, so nothing was deleted");
+  }
+
+  /**
+   * Checks that {@code out} is optsweep's: its job.json has the format marker and every entry is
+   * optsweep's; {@code consequence} says what was therefore not done.
+   */
+  static void checkOwn(Output out, String location, String consequence) throws IOException {
     List<String> foreign = new ArrayList<>();
     for (FileStatus s : out.fs.listStatus(out.root)) {
       String name = s.getPath().getName();
@@ -109,7 +138,7 @@ final class OutputGuard {
       throw new InputException("output " + location + " is not an optsweep output: it holds "
           + (foreign.size() <= 10 ? String.join(", ", foreign) : String.join(", ", foreign.subList(0, 10))
               + " and " + (foreign.size() - 10) + " more")
-          + ", which optsweep did not write; --overwrite replaces only optsweep outputs, so nothing was deleted");
+          + ", which optsweep did not write; " + consequence);
     }
     String marker = null;
     if (out.exists(SweepRunner.JOB_JSON)) {
@@ -123,8 +152,7 @@ final class OutputGuard {
     if (!FORMAT.equals(marker)) {
       throw new InputException("output " + location + " is not an optsweep output: its " + SweepRunner.JOB_JSON
           + (out.exists(SweepRunner.JOB_JSON) ? " has no \"format\": \"" + FORMAT + "\" marker" : " is missing")
-          + " (outputs of optsweep before 0.1 have none); --overwrite replaces only optsweep outputs, so nothing was"
-          + " deleted: remove it yourself if it is yours to lose");
+          + " (outputs of optsweep before 0.1 have none); " + consequence);
     }
   }
 

@@ -102,7 +102,7 @@ public final class SweepRunner {
       throw new InputException(CODEC + "=" + codec + ": " + e.getMessage());
     }
     OutputGuard.checkLocation(o.resume() ? "--resume" : "--out", o.out());
-    Output out = new Output(o.out(), hadoop);
+    Output out = Output.open(o.resume() ? "--resume" : "--out", o.out(), hadoop);
     FileStatus st = out.status();
     if (st != null && !st.isDirectory()) {
       throw new InputException("output path " + o.out() + " is a file; expected a directory (or a path that does not exist)");
@@ -111,6 +111,7 @@ public final class SweepRunner {
       if (st == null || !out.exists(JOB_YAML)) {
         throw new InputException("--resume " + o.out() + ": no optsweep output there (no " + JOB_YAML + ") to resume");
       }
+      OutputGuard.checkOwn(out, o.out(), "--resume writes only into optsweep outputs, so nothing was written");
       if (!out.read(JOB_YAML).equals(jobText)) {
         throw new InputException("--resume " + o.out() + ": the output was made by a different job file (its "
             + JOB_YAML + " differs from the one given); resume with the same job, or start a new output");
@@ -152,7 +153,7 @@ public final class SweepRunner {
   /** The job text stored in an output (for {@code --resume OUT} without a job file), on any Hadoop path. */
   public static String readJobText(String location) throws IOException {
     OutputGuard.checkLocation("--resume", location);
-    Output out = new Output(location, new org.apache.hadoop.conf.Configuration());
+    Output out = Output.open("--resume", location, new org.apache.hadoop.conf.Configuration());
     if (!out.exists(JOB_YAML)) {
       throw new InputException("--resume " + location + ": no optsweep output there (no " + JOB_YAML + ")");
     }

@@ -2,7 +2,6 @@ package org.optsweep.spec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +35,7 @@ import org.optsweep.solver.Targets;
  */
 public final class JobParser {
   /** Largest job file read, in bytes: a job is a page of YAML, not a data set. */
-  public static final int MAX_JOB_BYTES = 1 << 20;
+  public static final int MAX_JOB_BYTES = 8 << 20;
 
   private static final Set<String> TOP_KEYS;
 
@@ -77,17 +76,43 @@ public final class JobParser {
         bytes = in.readNBytes(MAX_JOB_BYTES + 1);
       }
       if (bytes.length > MAX_JOB_BYTES) {
-        throw refused(file, "a job file of at most " + MAX_JOB_BYTES / 1024 + " KiB");
+        throw refused(file, "a job file within the limit of " + (MAX_JOB_BYTES >> 20) + " MiB (this one is larger;"
+            + " a job is a page of YAML, data belongs in a data file)");
       }
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw refused(file, "UTF-8 text (the file holds bytes that are not UTF-8)");
+      return utf8(file, bytes);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw refused(file, "a valid path (" + e.getReason() + ")");
     } catch (NoSuchFileException e) {
       throw refused(file, "a readable job file (no such file)");
     } catch (IOException | SecurityException e) {
       throw refused(file, "a readable job file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
     }
+  }
+
+  /** The text, or the line and column of the first byte that is not UTF-8. */
+  private static String utf8(String file, byte[] bytes) {
+    java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    java.nio.charset.CoderResult r = d.decode(in, out, true);
+    if (r.isError()) {
+      int bad = in.position();
+      int line = 1;
+      int col = 1;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          col = 1;
+        } else if ((bytes[i] & 0xC0) != 0x80) {
+          col++;
+        }
+      }
+      throw new InputException(List.of(new Problem(file, line, col, "(document)", null, String.format(
+          java.util.Locale.ROOT, "UTF-8 text (found the byte 0x%02x, which is not UTF-8)", bytes[bad] & 0xFF))));
+    }
+    d.flush(out);
+    return out.flip().toString();
   }
 
   private static InputException refused(String file, String expected) {
@@ -122,6 +147,10 @@ public final class JobParser {
       throw new InputException(problems.list());
     }
     Map<String, Yaml.Node> top = root.map();
+    if (top.isEmpty()) {
+      problems.add(root, "(document)", null, "a job: at least name, objective, start and solver (an empty file)");
+      throw new InputException(problems.list());
+    }
     for (Map.Entry<String, Yaml.Node> e : top.entrySet()) {
       if (!TOP_KEYS.contains(e.getKey())) {
         problems.add(e.getValue(), e.getKey(), null, "a known key" + Names.didYouMean(e.getKey(), TOP_KEYS)
@@ -167,6 +196,7 @@ public final class JobParser {
             : key.isEmpty() ? st.path() + "parameters" : key, swept ? st.spec().space().get(key).describe() : null, why);
       });
     }
+    unreportedNulls(root);
     problems.throwIfAny();
     Targets targets = new Targets(tg.get(Sections.DISTANCE), tg.get(Sections.VALUE_GAP));
     JobSpec job = new JobSpec(problems.file(), name, seed, studies.stream().map(StudyParser.Parsed::spec).toList(),
@@ -188,6 +218,16 @@ public final class JobParser {
     }
     problems.throwIfAny();
     return job;
+  }
+
+  /** Empty values that no reader of a setting has reported (under a key that is never read, say). */
+  private void unreportedNulls(Yaml.Node root) {
+    Yaml.nulls(root, "", (n, path) -> {
+      if (!problems.reportedAt(n)) {
+        problems.add(n, path.isEmpty() ? "(document)" : path, n.text(), "a value (found an empty value: ~, null or"
+            + " nothing after the colon; write a value or leave the key out)");
+      }
+    });
   }
 
   private String name(Yaml.Node root) {

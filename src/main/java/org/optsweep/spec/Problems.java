@@ -31,6 +31,11 @@ final class Problems {
     found.add(new Problem(file, line, column, path, value, expected));
   }
 
+  /** Whether a problem was reported at this position. */
+  boolean reportedAt(Yaml.Node at) {
+    return found.stream().anyMatch(p -> p.line() == at.line() && p.column() == at.column());
+  }
+
   int size() {
     return found.size();
   }

@@ -102,10 +102,31 @@ public final class Sections {
               + " (allowed: " + String.join(", ", names(s)) + ")");
           continue;
         }
+        Yaml.Node v = e.getValue();
+        if (p.type() == Param.Type.DOUBLE_ARRAY && v.isList()) {
+          // Each threshold at its own position.
+          boolean ok = true;
+          for (int i = 0; i < v.list().size(); i++) {
+            Yaml.Node item = v.list().get(i);
+            try {
+              p.coerce(s.name(), item.isList() ? item.plain() : java.util.List.of(item.plain() == null ? "" : item.plain()));
+              if (item.isNull() || item.isList()) {
+                throw new InvalidParameterException(s.name(), p.name(), item.plain(), "a number in " + p.rangeText());
+              }
+            } catch (InvalidParameterException x) {
+              problems.add(item, path + "[" + i + "]", item.text(), x.expected().replace("a list of numbers",
+                  "a number"));
+              ok = false;
+            }
+          }
+          if (!ok) {
+            continue;
+          }
+        }
         try {
-          raw.put(p.name(), p.coerce(s.name(), e.getValue().plain()));
+          raw.put(p.name(), p.coerce(s.name(), v.plain()));
         } catch (InvalidParameterException x) {
-          problems.add(e.getValue(), path, e.getValue().text(), x.expected());
+          problems.add(v, path, v.text(), x.expected());
         }
       }
     }

@@ -58,6 +58,8 @@ public final class SolveSetup {
   private static <T> T build(String owner, java.util.function.Supplier<T> factory) {
     try {
       return factory.get();
+    } catch (org.optsweep.objective.DataFileException e) {
+      throw new InvalidParameterException(owner, "data", e.path(), e.getMessage());
     } catch (InputException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -17,8 +17,9 @@ final class StartParser {
   }
 
   StudySpec.Start start(Yaml.Node n, String path, Yaml.Node study) {
-    if (n == null) {
-      problems.add(null, path, null, "a start point (list of numbers) or a box {min: [...], max: [...]}");
+    if (n == null || n.isNull()) {
+      problems.add(n, path, n == null ? null : n.text(), "a start point (list of numbers) or a box {min: [...],"
+          + " max: [...]}");
       return null;
     }
     if (n.isMap()) {

@@ -1,32 +1,45 @@
 package org.optsweep.spec;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingEndEvent;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceEndEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.events.StreamEndEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads YAML into plain maps, lists and scalars while remembering where every value was written,
- * so that a problem can be reported as file:line:column. Uses Jackson's YAML module (the version
- * Spark brings). What Jackson leaves to its caller is decided here, each with a position:
+ * so that a problem can be reported as file:line:column. Uses SnakeYAML's composer (the version
+ * Spark brings with Jackson's YAML module), which keeps every node's position and resolves anchors
+ * on scalars too. What a job file may not do is decided here, each with a position:
  * <ul>
- *   <li>an empty value ({@code ~}, {@code null}, nothing after the colon) is refused wherever it is
- *       — no setting of a job file means "nothing";</li>
- *   <li>an alias ({@code *c}) is resolved to its anchor's value ({@code &c}), which Jackson reports as
- *       the anchor's name; the expanded document may hold at most {@link #MAX_NODES} values (the
- *       "billion laughs" guard);</li>
- *   <li>{@code .inf}, {@code -.inf} and {@code .nan} are the special doubles (YAML 1.2); whether a
- *       setting accepts them is the setting's range;</li>
+ *   <li>an empty value ({@code ~}, {@code null}, nothing after the colon) is kept as {@code null} for
+ *       the reader of that setting to refuse with what it expected there — no setting of a job file
+ *       means "nothing";</li>
+ *   <li>an alias ({@code *c}) is its anchor's value ({@code &c}); the expanded document may hold at
+ *       most {@link #MAX_NODES} values (the "billion laughs" guard); merge keys ({@code <<}) merge;</li>
+ *   <li>{@code .inf}, {@code -.inf} and {@code .nan} are the special doubles; whether a setting
+ *       accepts them is the setting's range;</li>
  *   <li>an integer beyond 64 bits stays a {@link BigInteger}, so that it is refused, not rounded;</li>
  *   <li>control characters are refused at their own line and column, and messages show them escaped;</li>
  *   <li>YAML type tags ({@code !!java...}, {@code !foo}) are refused, never interpreted.</li>
@@ -38,11 +51,20 @@ final class Yaml {
   /** Most values a document may expand to through aliases. */
   static final int MAX_NODES = 100_000;
 
-  private static final Pattern INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
-  private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
 
-  /** A parsed value with its position. Scalars are String, Long, BigInteger, Double or Boolean. */
-  record Node(Object value, int line, int column) {
+  /**
+   * A parsed value with its position and, for a scalar, its text as written (for messages). Scalars
+   * are String, Long, BigInteger, Double or Boolean; an empty value is {@code null}.
+   */
+  record Node(Object value, int line, int column, String source) {
+    Node(Object value, int line, int column) {
+      this(value, line, column, null);
+    }
+
+    boolean isNull() {
+      return value == null;
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Node> map() {
       return (Map<String, Node>) value;
@@ -80,11 +102,18 @@ final class Yaml {
       return value;
     }
 
-    /** The value as written, for messages. */
+    /** The value as written, for messages (at most 200 characters). */
     String text() {
-      Object p = plain();
-      String s = p instanceof String str ? "'" + str + "'" : String.valueOf(p);
-      return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+      String s;
+      if (value == null) {
+        s = source == null || source.isEmpty() ? "(empty)" : source;
+      } else if (isScalar() && source != null) {
+        s = value instanceof String ? "'" + source + "'" : source;
+      } else {
+        Object p = plain();
+        s = p instanceof String str ? "'" + str + "'" : String.valueOf(p);
+      }
+      return s.length() > 200 ? s.substring(0, 200) + "... (" + s.length() + " characters)" : s;
     }
   }
 
@@ -102,34 +131,34 @@ final class Yaml {
     }
   }
 
-  /** Parses the document; every empty value and other document-level problem is reported together. */
+  /**
+   * Parses the document. Empty values stay in the tree as {@code null} (whoever reads one says what
+   * was expected there); every other problem of the document is thrown together.
+   */
   static Node parse(String text) throws Refused {
     List<Issue> issues = new ArrayList<>();
     controlCharacters(text, issues);
     if (!issues.isEmpty()) {
       throw new Refused(issues);
     }
-    Reader r = new Reader(issues);
+    LoaderOptions options = new LoaderOptions();
+    options.setProcessComments(false);
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    options.setNestingDepthLimit(NESTING_LIMIT);
+    Iterator<Event> events = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options))
+        .parse(new StringReader(text)).iterator();
+    Reader r = new Reader(events, issues, options);
     Node root;
-    try (JsonParser p = new YAMLFactory().createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        return new Node(new LinkedHashMap<String, Node>(), 1, 1);
-      }
-      root = r.read((YAMLParser) p, "");
-      if (p.nextToken() != null) {
-        JsonLocation l = p.currentTokenLocation();
-        issues.add(new Issue(l.getLineNr(), l.getColumnNr(), "(document)", "more than one YAML document"));
-      }
-    } catch (JsonProcessingException e) {
-      JsonLocation l = e.getLocation();
-      String msg = e.getOriginalMessage();
-      int cut = msg.indexOf('\n');
-      issues.add(new Issue(l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "(document)",
-          "YAML syntax error: " + (cut > 0 ? msg.substring(0, cut) : msg)));
+    try {
+      root = r.document();
+    } catch (MarkedYAMLException e) {
+      Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+      issues.add(new Issue(m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, "(document)",
+          "YAML syntax error: " + firstLine(problem)));
       throw new Refused(issues);
-    } catch (IOException e) {
-      issues.add(new Issue(0, 0, "(document)", "cannot read YAML: " + e.getMessage()));
+    } catch (YAMLException e) {
+      issues.add(new Issue(r.line, r.column, "(document)", "YAML error: " + firstLine(e.getMessage())));
       throw new Refused(issues);
     } catch (TooBig e) {
       throw new Refused(List.of(e.issue));
@@ -138,6 +167,30 @@ final class Yaml {
       throw new Refused(issues);
     }
     return root;
+  }
+
+  /** Deepest nesting of mappings and lists: a job file needs five or six levels. */
+  static final int NESTING_LIMIT = 50;
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int cut = s.indexOf('\n');
+    return cut > 0 ? s.substring(0, cut) : s;
+  }
+
+  /** Every empty value under {@code n}, with its path. */
+  static void nulls(Node n, String path, java.util.function.BiConsumer<Node, String> out) {
+    if (n.isNull()) {
+      out.accept(n, path);
+    } else if (n.isMap()) {
+      n.map().forEach((k, v) -> nulls(v, path.isEmpty() ? k : path + "." + k, out));
+    } else if (n.isList()) {
+      for (int i = 0; i < n.list().size(); i++) {
+        nulls(n.list().get(i), path + "[" + i + "]", out);
+      }
+    }
   }
 
   /** Control characters other than tab, newline and carriage return: reported where they are. */
@@ -169,106 +222,178 @@ final class Yaml {
     }
   }
 
-  /** One pass over the parser: builds nodes, records anchors, counts expanded values. */
+  /**
+   * Builds {@link Node}s from SnakeYAML's parser events, as its composer would, but keeping what the
+   * composer drops: where an alias was written (a value that comes through {@code *c} is reported at
+   * the alias). Scalars are typed by YAML 1.1's core schema (SnakeYAML's resolver and safe
+   * constructors), merge keys ({@code <<}) are applied, a non-standard tag is refused, and the values
+   * aliases expand to are counted against {@link #MAX_NODES}.
+   */
   private static final class Reader {
+    private final Iterator<Event> events;
     private final List<Issue> issues;
+    private final SafeConstructor constructor;
+    private final Resolver resolver = new Resolver();
     private final Map<String, Node> anchors = new HashMap<>();
-    private final Map<Node, Long> weights = new java.util.IdentityHashMap<>();
-    private long expanded;
+    private final Map<Node, Long> weights = new IdentityHashMap<>();
+    private long total;
+    private long viaAliases;
+    int line;
+    int column;
 
-    Reader(List<Issue> issues) {
+    Reader(Iterator<Event> events, List<Issue> issues, LoaderOptions options) {
+      this.events = events;
       this.issues = issues;
+      this.constructor = new SafeConstructor(options);
     }
 
-    Node read(YAMLParser p, String path) throws IOException {
-      JsonLocation loc = p.currentTokenLocation();
-      int line = loc.getLineNr();
-      int col = loc.getColumnNr();
-      Object typeId = p.getTypeId();
-      if (typeId != null) {
-        issues.add(new Issue(line, col, path, "YAML type tags are not allowed (found " + typeId + ")"));
+    private Event next() {
+      Event e = events.next();
+      if (e.getStartMark() != null) {
+        line = e.getStartMark().getLine() + 1;
+        column = e.getStartMark().getColumn() + 1;
       }
-      if (p.isCurrentAlias()) {
-        String name = p.getText();
-        Node target = anchors.get(name);
+      return e;
+    }
+
+    Node document() {
+      next(); // stream start
+      Event e = next();
+      if (e instanceof StreamEndEvent) {
+        return new Node(new LinkedHashMap<String, Node>(), 1, 1);
+      }
+      Node root = node(next(), "");
+      next(); // document end
+      Event after = next();
+      if (!(after instanceof StreamEndEvent)) {
+        issues.add(new Issue(line, column, "(document)", "one YAML document (found a second after ---)"));
+      }
+      return root;
+    }
+
+    private int depth;
+
+    private Node node(Event e, String path) {
+      int l = line;
+      int c = column;
+      if (++depth > NESTING_LIMIT) {
+        throw new TooBig(new Issue(l, c, path, "at most " + NESTING_LIMIT + " levels of nested mappings and lists"));
+      }
+      try {
+        return nodeAtDepth(e, path, l, c);
+      } finally {
+        depth--;
+      }
+    }
+
+    private Node nodeAtDepth(Event e, String path, int l, int c) {
+      if (e instanceof AliasEvent a) {
+        Node target = anchors.get(a.getAnchor());
         if (target == null) {
-          issues.add(new Issue(line, col, path, "an alias to an anchor defined before it (no &" + name + ")"));
-          return new Node("", line, col);
+          issues.add(new Issue(l, c, path, "an alias to an anchor defined before it (no &" + a.getAnchor() + ")"));
+          return new Node("", l, c, "*" + a.getAnchor());
         }
-        count(weights.getOrDefault(target, 1L), line, col, path);
-        return target;
+        long weight = weights.getOrDefault(target, 1L);
+        viaAliases += weight;
+        total += weight;
+        if (viaAliases > MAX_NODES) {
+          throw new TooBig(new Issue(l, c, path, "a document of at most " + MAX_NODES + " values with its aliases"
+              + " expanded (an alias bomb?)"));
+        }
+        return new Node(target.value(), l, c, target.source());
       }
-      String anchor = p.getObjectId() == null ? null : String.valueOf(p.getObjectId());
-      long before = expanded;
-      Node n = switch (p.currentToken()) {
-        case START_OBJECT -> {
-          Map<String, Node> m = new LinkedHashMap<>();
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            JsonLocation kl = p.currentTokenLocation();
-            p.nextToken();
-            String child = path.isEmpty() ? key : path + "." + key;
-            if (m.containsKey(key)) {
-              issues.add(new Issue(kl.getLineNr(), kl.getColumnNr(), child, "each key once (duplicate key '" + key
-                  + "')"));
-            }
-            m.put(key, read(p, child));
-          }
-          yield new Node(m, line, col);
+      long before = total;
+      String anchor;
+      Node out;
+      if (e instanceof MappingStartEvent m) {
+        anchor = m.getAnchor();
+        out = new Node(mapping(path), l, c);
+      } else if (e instanceof SequenceStartEvent sq) {
+        anchor = sq.getAnchor();
+        List<Node> list = new ArrayList<>();
+        Event x;
+        while (!((x = next()) instanceof SequenceEndEvent)) {
+          list.add(node(x, path + "[" + list.size() + "]"));
         }
-        case START_ARRAY -> {
-          List<Node> l = new ArrayList<>();
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            l.add(read(p, path + "[" + l.size() + "]"));
-          }
-          yield new Node(l, line, col);
-        }
-        case VALUE_STRING -> new Node(special(p.getText()), line, col);
-        case VALUE_NUMBER_INT -> new Node(p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? p.getBigIntegerValue() : (Object) p.getLongValue(), line, col);
-        case VALUE_NUMBER_FLOAT -> new Node(floating(p), line, col);
-        case VALUE_TRUE -> new Node(Boolean.TRUE, line, col);
-        case VALUE_FALSE -> new Node(Boolean.FALSE, line, col);
-        case VALUE_NULL -> {
-          issues.add(new Issue(line, col, path.isEmpty() ? "(document)" : path,
-              "a value (found an empty value: ~, null or nothing after the colon; write a value or leave the key"
-                  + " out)"));
-          yield new Node("", line, col);
-        }
-        default -> throw new IOException("unexpected YAML token " + p.currentToken());
-      };
-      count(1, line, col, path);
+        out = new Node(list, l, c);
+      } else {
+        ScalarEvent s = (ScalarEvent) e;
+        anchor = s.getAnchor();
+        out = new Node(scalar(s, path, l, c), l, c, s.getValue());
+      }
+      total++;
       if (anchor != null) {
-        anchors.put(anchor, n);
-        weights.put(n, expanded - before);
+        anchors.put(anchor, out);
+        weights.put(out, total - before);
       }
-      return n;
+      return out;
     }
 
-    private void count(long values, int line, int col, String path) {
-      expanded += values;
-      if (expanded > MAX_NODES) {
-        throw new TooBig(new Issue(line, col, path, "a document of at most " + MAX_NODES + " values with its"
-            + " aliases expanded (an alias bomb?)"));
+    private Map<String, Node> mapping(String path) {
+      Map<String, Node> explicit = new LinkedHashMap<>();
+      Map<String, Node> merged = new LinkedHashMap<>();
+      Event k;
+      while (!((k = next()) instanceof MappingEndEvent)) {
+        int kl = line;
+        int kc = column;
+        if (!(k instanceof ScalarEvent ks)) {
+          issues.add(new Issue(kl, kc, path, "a plain key (found a " + k.getEventId() + ")"));
+          node(k, path);
+          node(next(), path);
+          continue;
+        }
+        String key = ks.getValue();
+        if (key.equals("<<") && ks.getTag() == null && ks.getImplicit().canOmitTagInPlainScalar()) {
+          Node v = node(next(), path + ".<<");
+          for (Node src : v.isList() ? v.list() : List.of(v)) {
+            if (src.isMap()) {
+              src.map().forEach(merged::putIfAbsent);
+            } else {
+              issues.add(new Issue(src.line(), src.column(), path + ".<<", "a mapping to merge (<<: *anchor)"));
+            }
+          }
+          continue;
+        }
+        String child = path.isEmpty() ? key : path + "." + key;
+        if (explicit.containsKey(key)) {
+          issues.add(new Issue(kl, kc, child, "each key once (duplicate key '" + key + "')"));
+        }
+        explicit.put(key, node(next(), child));
       }
+      // A key written in the mapping overrides the same key merged in (YAML's merge rule).
+      merged.forEach(explicit::putIfAbsent);
+      return explicit;
     }
-  }
 
-  /** A float scalar; Jackson classifies {@code -.inf} as a number it then cannot parse. */
-  private static Object floating(YAMLParser p) throws IOException {
-    String text = p.getText();
-    Object special = special(text);
-    return special instanceof Double d ? d : p.getDoubleValue();
-  }
-
-  /** YAML 1.2's spellings of the special doubles; any other text stays text. */
-  private static Object special(String s) {
-    if (INF.matcher(s).matches()) {
-      return s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    private Object scalar(ScalarEvent s, String path, int l, int c) {
+      Tag tag = s.getTag() == null || s.getTag().equals("!")
+          ? resolver.resolve(NodeId.scalar, s.getValue(), s.getImplicit().canOmitTagInPlainScalar())
+          : new Tag(s.getTag());
+      ScalarNode n = new ScalarNode(tag, s.getValue(), s.getStartMark(), s.getEndMark(), s.getScalarStyle());
+      try {
+        if (Tag.NULL.equals(tag)) {
+          return null;
+        }
+        if (Tag.INT.equals(tag)) {
+          Object v = constructor.new ConstructYamlInt().construct(n);
+          return v instanceof BigInteger b ? b : (Object) ((Number) v).longValue();
+        }
+        if (Tag.FLOAT.equals(tag)) {
+          return ((Number) constructor.new ConstructYamlFloat().construct(n)).doubleValue();
+        }
+        if (Tag.BOOL.equals(tag)) {
+          return constructor.new ConstructYamlBool().construct(n);
+        }
+        if (Tag.STR.equals(tag)) {
+          return s.getValue();
+        }
+      } catch (RuntimeException e) {
+        issues.add(new Issue(l, c, path, "a " + tag.getValue().replace("tag:yaml.org,2002:", "") + " (cannot read '"
+            + s.getValue() + "')"));
+        return "";
+      }
+      issues.add(new Issue(l, c, path, "a plain value (YAML type tags are not allowed; found " + tag.getValue() + ")"));
+      return "";
     }
-    if (NAN.matcher(s).matches()) {
-      return Double.NaN;
-    }
-    return s;
   }
 }

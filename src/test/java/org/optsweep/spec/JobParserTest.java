@@ -70,8 +70,9 @@ class JobParserTest {
     refused(HEAD + "solver: nag\nstopping: {step_tolerance: -1}\n", "stopping.step_tolerance = -1", "[0, inf)");
     refused(HEAD + "solver: nag\nparameters:\n  schedule.lr0: {values: [0.1, -1]}\n",
         "parameters.schedule.lr0.values[1] = -1", "(0, inf)");
+    // Values are echoed as written in the file (-1.0e-6), not as Java prints the double.
     refused(HEAD + "solver: nag\nparameters:\n  stopping.step_tolerance: {value: -1.0e-6}\n",
-        "stopping.step_tolerance.value = -1.0E-6", "[0, inf)");
+        "stopping.step_tolerance.value = -1.0e-6", "[0, inf)");
   }
 
   @Test
@@ -141,7 +142,7 @@ class JobParserTest {
     refused("name: t\nobjective: sphere\nstart: {min: [-Infinity, 0], max: [1, 1]}\nsolver: gd\n",
         "start.min[0]", "a finite number");
     refused("name: t\nobjective: sphere\nstart: {min: [-.inf, 0], max: [1, 1]}\nsolver: gd\n",
-        "start.min[0] = -Infinity", "a finite number");
+        "start.min[0] = -.inf", "a finite number");
   }
 
   @Test
