@@ -71,29 +71,13 @@ public final class Main {
       }
       return EXIT_USAGE;
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-      err.println(Problem.escape("optsweep " + args[0] + ": failed: " + describe(e))
+      err.println(Problem.escape("optsweep " + args[0] + ": failed: " + org.optsweep.Failures.describe(e))
           + (verbose ? "" : " (run with --verbose for the stack trace)"));
       if (verbose) {
         e.printStackTrace(err);
       }
       return EXIT_FAILURE;
     }
-  }
-
-  /** The cause chain as one line: what failed, and the root cause (a full disk, a lost executor). */
-  static String describe(Throwable e) {
-    StringBuilder b = new StringBuilder(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    if (root != e && root.getMessage() != null && !b.toString().contains(root.getMessage())) {
-      b.append(" (caused by ").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage())
-          .append(')');
-    }
-    String line = b.toString();
-    int nl = line.indexOf('\n');
-    return nl > 0 ? line.substring(0, nl) : line;
   }
 
   private static void usage(PrintStream s, Map<String, Command> commands) {

@@ -62,7 +62,7 @@ final class RunCommand implements Main.Command {
       if (!resume) {
         throw new InputException("missing the job file (usage: optsweep run JOB.yaml [--out DIR])");
       }
-      jobFile = cl.getOptionValue("resume") + "/" + SweepRunner.JOB_YAML;
+      jobFile = cl.getOptionValue("resume") + "/" + org.optsweep.output.Output.JOB_YAML;
       jobText = readJobCopy(cl.getOptionValue("resume"));
     } else {
       jobFile = cl.getArgList().get(0);
@@ -113,7 +113,7 @@ final class RunCommand implements Main.Command {
     try {
       return SweepRunner.readJobText(outDir);
     } catch (IOException e) {
-      throw new InputException("--resume " + outDir + ": cannot read its " + SweepRunner.JOB_YAML + ": " + e);
+      throw new InputException("--resume " + outDir + ": cannot read its " + org.optsweep.output.Output.JOB_YAML + ": " + e);
     }
   }
 }

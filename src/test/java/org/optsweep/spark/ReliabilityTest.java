@@ -39,7 +39,11 @@ class ReliabilityTest {
     return p;
   }
 
+  /** The stop's sentence, rendered from runs/'s typed stop columns by the one renderer. */
+  static final String REASON = "stop_reason(stop_test, stop_value, stop_threshold, stop_detail, iterations)";
+
   static Dataset<Row> runs(Path out) {
+    org.optsweep.output.Reasons.register(SharedSpark.get());
     return SharedSpark.get().read().parquet(out.resolve("runs").toString());
   }
 
@@ -51,7 +55,7 @@ class ReliabilityTest {
     Path out = tmp.resolve("out-diverge");
     Outcome o = run("run", job.toString(), "--out", out.toString());
     assertEquals(0, o.code(), o.err());
-    List<Row> rows = runs(out).filter("schedule_lr0 > 0.1").select("status", "reason", "iterations", "success")
+    List<Row> rows = runs(out).filter("schedule_lr0 > 0.1").selectExpr("status", REASON, "iterations", "success")
         .collectAsList();
     assertEquals(4, rows.size());
     for (Row r : rows) {
@@ -79,7 +83,7 @@ class ReliabilityTest {
     Path out = tmp.resolve("out-faulty");
     Outcome o = run("run", job.toString(), "--out", out.toString());
     assertEquals(0, o.code(), o.err());
-    List<Row> rows = runs(out).orderBy("study", "replicate").select("study", "status", "reason").collectAsList();
+    List<Row> rows = runs(out).orderBy("study", "replicate").selectExpr("study", "status", REASON).collectAsList();
     assertEquals(6, rows.size());
     for (Row r : rows) {
       switch (r.getString(0)) {

@@ -131,10 +131,10 @@ class RunEndToEndTest {
   @Test
   void theSummaryTheTasksWroteEqualsTheGroupByReference() throws Exception {
     var spark = SharedSpark.get();
-    Columns columns = new Columns(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml")));
-    Dataset<Row> reference = SummaryReference.of(spark.read().parquet(out.resolve("runs").toString()), columns);
-    // The schema the tasks write is built by hand: it must be the query's, field for field.
-    assertEquals(reference.schema(), Summary.schema(columns));
+    var tables = new org.optsweep.output.Tables(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml")));
+    Dataset<Row> reference = SummaryReference.of(spark.read().parquet(out.resolve("runs").toString()), tables);
+    // The schema the tasks write is built from the column list: it must be the query's, field for field.
+    assertEquals(reference.schema(), tables.summary().schema());
     Dataset<Row> written = spark.read().parquet(out.resolve("summary").toString());
     // Spark reads every file column as nullable; names, order and types are the reference's.
     assertEquals(reference.schema().toDDL().replace(" NOT NULL", ""), written.schema().toDDL());
@@ -146,11 +146,11 @@ class RunEndToEndTest {
   @Test
   void sparkReadsBackTheTypesItWouldHaveWrittenAndNoStagedFileRemains() throws Exception {
     var spark = SharedSpark.get();
-    Columns columns = new Columns(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml")));
+    var runs = new org.optsweep.output.Tables(org.optsweep.spec.JobParser.parse(tmp.resolve("e2e.yaml"))).runs();
     // Spark puts the directory (partition) columns last; the file columns keep their order and types.
-    StructType expected = columns.runsSchema();
-    List<String> order = new java.util.ArrayList<>(columns.runsDataColumns());
-    order.addAll(Columns.PARTITIONS);
+    StructType expected = runs.schema();
+    List<String> order = new java.util.ArrayList<>(runs.dataColumns());
+    order.addAll(runs.partitions());
     StructType read = spark.read().parquet(out.resolve("runs").toString()).schema();
     assertEquals(order, List.of(read.fieldNames()));
     for (String c : order) {

@@ -11,18 +11,18 @@ import org.apache.spark.sql.Row;
 
 /**
  * summary/'s quantities defined as one Spark SQL group-by over runs/: the reference the summary
- * rows that the tasks compute while they solve ({@link TrialStats}) are held equal to.
+ * rows that the tasks compute while they solve ({@link org.optsweep.output.TrialStats}) are held equal to.
  */
 final class SummaryReference {
   private SummaryReference() {}
 
-  static Dataset<Row> of(Dataset<Row> runs, Columns columns) {
+  static Dataset<Row> of(Dataset<Row> runs, org.optsweep.output.Tables tables) {
     List<Column> aggs = new ArrayList<>();
     aggs.add(org.apache.spark.sql.functions.first("job").as("job"));
     aggs.add(org.apache.spark.sql.functions.first("objective").as("objective"));
     aggs.add(org.apache.spark.sql.functions.first("solver").as("solver"));
     aggs.add(org.apache.spark.sql.functions.first("schedule").as("schedule"));
-    for (String h : columns.hyperNames()) {
+    for (String h : hyperNames(tables)) {
       aggs.add(org.apache.spark.sql.functions.first(h).as(h));
     }
     aggs.add(expr("count(*)").as("replicates"));
@@ -61,16 +61,25 @@ final class SummaryReference {
   }
 
 
+  /** The hyperparameter columns: summary/'s columns between schedule and replicates. */
+  static List<String> hyperNames(org.optsweep.output.Tables tables) {
+    List<String> names = tables.summary().columns().stream().map(org.optsweep.output.Column::name).toList();
+    return names.subList(names.indexOf("schedule") + 1, names.indexOf("replicates"));
+  }
+
   /**
-   * The p-quantile of a sorted array with linear interpolation between closest ranks — numpy's
-   * default, Spark's percentile and DuckDB's quantile_cont; null for an empty array.
+   * The p-quantile of a sorted array by numpy's default method ('linear'): h = p (n − 1), then
+   * a + (b − a) t for t = h − floor(h) below one half and b − (b − a)(1 − t) from one half on
+   * (numpy's _lerp, which keeps the result between a and b); null for an empty array.
    */
   static String quantile(String sorted, double p) {
     String pos = p + " * (size(" + sorted + ") - 1)";
+    String t = "(" + pos + " - floor(" + pos + "))";
     String lo = "element_at(" + sorted + ", CAST(floor(" + pos + ") AS INT) + 1)";
     String hi = "element_at(" + sorted + ", CAST(ceil(" + pos + ") AS INT) + 1)";
     return "CASE WHEN size(" + sorted + ") = 0 THEN NULL WHEN floor(" + pos + ") = ceil(" + pos + ") THEN " + lo
-        + " ELSE " + lo + " + (" + pos + " - floor(" + pos + ")) * (" + hi + " - " + lo + ") END";
+        + " WHEN " + t + " < 0.5 THEN " + lo + " + (" + hi + " - " + lo + ") * " + t
+        + " ELSE " + hi + " - (" + hi + " - " + lo + ") * (1 - " + t + ") END";
   }
 
 }

@@ -1,4 +1,4 @@
-package org.optsweep.spark;
+package org.optsweep.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,14 +24,14 @@ final class OutputGuard {
   private OutputGuard() {}
 
   /** The format marker optsweep writes into job.json: {@code "format": "optsweep-output"}. */
-  static final String FORMAT = "optsweep-output";
+  public static final String FORMAT = "optsweep-output";
   /** The version of the output layout written next to the marker. */
-  static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 1;
 
   /** The entries of an output root that optsweep writes; anything else is the user's. */
-  static final Set<String> OWN_ENTRIES = Set.of(SweepRunner.RUNS, SweepRunner.TRACES, SweepRunner.SUMMARY,
-      SweepRunner.JOB_JSON, SweepRunner.JOB_YAML, SweepRunner.CHUNKS, SweepRunner.SUCCESS, TaskFiles.STAGING,
-      "." + SweepRunner.JOB_JSON + ".tmp", "." + SweepRunner.JOB_YAML + ".tmp", "." + SweepRunner.SUCCESS + ".tmp");
+  static final Set<String> OWN_ENTRIES = Set.of(Tables.RUNS, Tables.TRACES, Tables.SUMMARY, Output.JOB_JSON,
+      Output.JOB_YAML, Output.CHUNKS, Output.SUCCESS, ChunkCommit.STAGING, "." + Output.JOB_JSON + ".tmp",
+      "." + Output.JOB_YAML + ".tmp", "." + Output.SUCCESS + ".tmp");
 
   /**
    * Refuses a location that must never be an output: blank, or (on the local file system) the root,
@@ -141,17 +141,17 @@ final class OutputGuard {
           + ", which optsweep did not write; " + consequence);
     }
     String marker = null;
-    if (out.exists(SweepRunner.JOB_JSON)) {
+    if (out.exists(Output.JOB_JSON)) {
       try {
-        JsonNode j = new ObjectMapper().readTree(out.read(SweepRunner.JOB_JSON));
+        JsonNode j = new ObjectMapper().readTree(out.read(Output.JOB_JSON));
         marker = j == null || j.get("format") == null ? null : j.get("format").asText();
       } catch (IOException e) {
         marker = null;
       }
     }
     if (!FORMAT.equals(marker)) {
-      throw new InputException("output " + location + " is not an optsweep output: its " + SweepRunner.JOB_JSON
-          + (out.exists(SweepRunner.JOB_JSON) ? " has no \"format\": \"" + FORMAT + "\" marker" : " is missing")
+      throw new InputException("output " + location + " is not an optsweep output: its " + Output.JOB_JSON
+          + (out.exists(Output.JOB_JSON) ? " has no \"format\": \"" + FORMAT + "\" marker" : " is missing")
           + " (outputs of optsweep before 0.1 have none); " + consequence);
     }
   }

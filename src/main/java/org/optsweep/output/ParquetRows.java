@@ -1,4 +1,4 @@
-package org.optsweep.spark;
+package org.optsweep.output;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,11 +41,11 @@ import org.apache.spark.sql.types.StructType;
  * <p>Why not Spark's DataFrame writer: on a 2-core machine the writer's one-time costs (query
  * planning, code generation and their JIT, ~8 s per JVM) and per-row costs (a row encoder, an
  * internal row per solve) were a third of a 20,000-trial job. Writing with parquet-mr (the library
- * Spark's writer itself uses) from the tasks costs neither. See {@link TaskFiles} for the commit.
+ * Spark's writer itself uses) from the tasks costs neither. See {@link ChunkCommit} for the commit.
  *
  * <p>One instance per open file: it holds that file's record consumer.
  */
-final class ParquetRows extends WriteSupport<Object[]> {
+public final class ParquetRows extends WriteSupport<Object[]> {
   /** Footer key under which Spark stores, and from which it restores, the row schema. */
   static final String SPARK_ROW_METADATA = "org.apache.spark.sql.parquet.row.metadata";
   private static final String SPARK_VERSION_METADATA = "org.apache.spark.version";
@@ -85,11 +85,6 @@ final class ParquetRows extends WriteSupport<Object[]> {
     message = new MessageType("spark_schema", types);
     footer.put(SPARK_ROW_METADATA, schema.json());
     footer.put(SPARK_VERSION_METADATA, sparkVersion);
-  }
-
-  /** The stored columns as a Spark schema. */
-  StructType schema() {
-    return schema;
   }
 
   private static Kind kind(DataType t) {
@@ -229,7 +224,7 @@ final class ParquetRows extends WriteSupport<Object[]> {
   }
 
   /** Values of {@code spark.sql.parquet.compression.codec} whose codecs come with Spark. */
-  static final List<String> CODECS = List.of("snappy", "zstd", "gzip", "lz4", "lz4_raw", "none", "uncompressed");
+  public static final List<String> CODECS = List.of("snappy", "zstd", "gzip", "lz4", "lz4_raw", "none", "uncompressed");
 
   /**
    * The Parquet compression of a {@code spark.sql.parquet.compression.codec} value: one of
@@ -237,7 +232,7 @@ final class ParquetRows extends WriteSupport<Object[]> {
    *
    * @throws IllegalArgumentException for any other value
    */
-  static CompressionCodecName codec(String sparkName) {
+  public static CompressionCodecName codec(String sparkName) {
     String n = sparkName.toLowerCase(Locale.ROOT);
     if (!CODECS.contains(n)) {
       throw new IllegalArgumentException("expected one of " + String.join(", ", CODECS));
