@@ -4,6 +4,15 @@ package org.optsweep;
 public final class Failures {
   private Failures() {}
 
+  /** A run that failed, with the reason as one line (the cause keeps the stack trace for --verbose). */
+  public static final class RunFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public RunFailed(String reason, Throwable cause) {
+      super(reason, cause);
+    }
+  }
+
   /** The message and, where it says more, the root cause, on one line, control characters escaped. */
   public static String describe(Throwable e) {
     StringBuilder b = new StringBuilder(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
@@ -17,6 +26,9 @@ public final class Failures {
     }
     String line = b.toString();
     int nl = line.indexOf('\n');
-    return Problem.escape(nl > 0 ? line.substring(0, nl) : line);
+    line = nl > 0 ? line.substring(0, nl) : line;
+    // Hadoop prints whole FileStatus objects into its messages: the path is what a person needs.
+    line = line.replaceAll("\\w*FileStatus\\{path=([^;}]+)[^}]*}", "$1");
+    return Problem.escape(line);
   }
 }

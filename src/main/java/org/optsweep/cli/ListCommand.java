@@ -14,11 +14,11 @@ import org.optsweep.spec.SolveSetup;
 
 /** {@code optsweep list objectives|solvers|schedules|stopping}: every name with its parameters. */
 final class ListCommand implements Main.Command {
-  private static final List<String> WHAT = List.of("objectives", "solvers", "schedules", "stopping");
+  private static final List<String> WHAT = List.of("objectives", "solvers", "schedules", "stopping", "sections");
 
   @Override
   public String summary() {
-    return "list objectives | solvers | schedules | stopping with their parameters and defaults";
+    return "list objectives | solvers | schedules | stopping | sections with their parameters, ranges and defaults";
   }
 
   @Override
@@ -43,6 +43,14 @@ final class ListCommand implements Main.Command {
       case "schedules" -> {
         for (org.optsweep.schedule.ScheduleProvider k : Schedules.all().values()) {
           section(out, k.name(), k.description(), k.params());
+        }
+      }
+      case "sections" -> {
+        out.println("job: name (letters, digits, _ . -), description (text), seed, studies (a list of studies);"
+            + " every study key may also be written at the top, and the studies inherit it");
+        section(out, "seed", "the job seed", List.of(org.optsweep.spec.JobParser.SEED));
+        for (org.optsweep.spec.Sections.Section s : org.optsweep.spec.Sections.all()) {
+          section(out, s.name(), s.doc(), s.params());
         }
       }
       default -> {

@@ -37,6 +37,7 @@ public final class Main {
     m.put("solve", new SolveCommand());
     m.put("run", new RunCommand());
     m.put("validate", new ValidateCommand());
+    m.put("check", new CheckCommand());
     m.put("list", new ListCommand());
     return m;
   }
@@ -71,7 +72,8 @@ public final class Main {
       }
       return EXIT_USAGE;
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-      err.println(Problem.escape("optsweep " + args[0] + ": failed: " + org.optsweep.Failures.describe(e))
+      String why = e instanceof org.optsweep.Failures.RunFailed ? e.getMessage() : org.optsweep.Failures.describe(e);
+      err.println(Problem.escape("optsweep " + args[0] + ": failed: " + why)
           + (verbose ? "" : " (run with --verbose for the stack trace)"));
       if (verbose) {
         e.printStackTrace(err);

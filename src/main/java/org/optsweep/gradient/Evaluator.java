@@ -80,10 +80,7 @@ public final class Evaluator {
     return maxEvaluations > 0 ? maxEvaluations - valueEvaluations : Long.MAX_VALUE;
   }
 
-  /** The gradient method this evaluator applies. */
-  public GradientMethod method() {
-    return method;
-  }
+
 
   /** f(x), counted as one evaluation. */
   public double value(double[] x) {

@@ -37,7 +37,16 @@ public final class GradientCheck {
    * @param message           a sentence for the user
    */
   public record Result(Verdict verdict, double worstRelError, int worstCoordinate, double[] worstPoint,
-                       String message) {}
+                       String message, int[] ignoredCoordinates) {
+    Result(Verdict verdict, double worstRelError, int worstCoordinate, double[] worstPoint, String message) {
+      this(verdict, worstRelError, worstCoordinate, worstPoint, message, new int[0]);
+    }
+
+    /** Whether the objective passed: gradients agree, f is finite, and f reads every coordinate. */
+    public boolean passed() {
+      return verdict == Verdict.OK && ignoredCoordinates.length == 0;
+    }
+  }
 
   /**
    * Checks at {@code points} random points drawn uniformly from the box [centre − radius, centre + radius].
@@ -61,6 +70,7 @@ public final class GradientCheck {
     int worstI = -1;
     double[] worstX = null;
     boolean sensitive = false;
+    boolean[] read = new boolean[n];
     for (int p = 0; p < points; p++) {
       for (int i = 0; i < n; i++) {
         x[i] = centre[i] + radius * (2 * rng.nextDouble() - 1);
@@ -70,7 +80,7 @@ public final class GradientCheck {
         return new Result(Verdict.NOT_FINITE, Double.NaN, -1, x.clone(), f.name() + ": f(x) = " + fx);
       }
       numeric.gradient(x, gn);
-      sensitive |= movesWithX(f, x, fx, radius);
+      sensitive |= movesWithX(f, x, fx, radius, read);
       if (!f.hasGradient()) {
         continue;
       }
@@ -97,17 +107,23 @@ public final class GradientCheck {
           + ": f(x) does not change when x changes (checked " + points + " points, steps up to " + radius
           + "): the objective ignores its argument, so no solver can make progress");
     }
+    int[] ignored = java.util.stream.IntStream.range(0, n).filter(i -> !read[i]).toArray();
+    String ignoredText = ignored.length == 0 ? "" : "; f does not change with coordinate"
+        + (ignored.length == 1 ? " " : "s ") + java.util.Arrays.toString(ignored).replaceAll("[\\[\\]]", "")
+        + " at any checked point (the objective ignores part of its input: a disconnected gradient)";
     if (!f.hasGradient()) {
-      return new Result(Verdict.OK, 0, -1, null, f.name() + ": no analytic gradient; f depends on x");
+      return new Result(Verdict.OK, 0, -1, null, f.name() + ": no analytic gradient; f depends on x" + ignoredText,
+          ignored);
     }
     Verdict v = worst <= tolerance ? Verdict.OK : Verdict.MISMATCH;
     return new Result(v, worst, worstI, worstX, String.format(java.util.Locale.ROOT,
         "%s: worst relative gradient error %.3g at coordinate %d (tolerance %.3g)", f.name(), worst, worstI,
-        tolerance));
+        tolerance) + ignoredText, ignored);
   }
 
-  /** Whether f changes when each coordinate in turn moves by a visible amount. */
-  private static boolean movesWithX(Objective f, double[] x, double fx, double radius) {
+  /** Whether f changes when some coordinate moves by a visible amount; marks each coordinate that does. */
+  private static boolean movesWithX(Objective f, double[] x, double fx, double radius, boolean[] read) {
+    boolean any = false;
     for (int i = 0; i < x.length; i++) {
       double xi = x[i];
       for (double step : new double[] {1e-3 * Math.max(1, Math.abs(xi)), radius}) {
@@ -115,10 +131,12 @@ public final class GradientCheck {
         double f1 = f.value(x);
         x[i] = xi;
         if (f1 != fx) {
-          return true;
+          read[i] = true;
+          any = true;
+          break;
         }
       }
     }
-    return false;
+    return any;
   }
 }

@@ -169,11 +169,6 @@ public final class Ridge implements Objective {
     return m;
   }
 
-  /** λ, the penalty weight. */
-  public double lambda() {
-    return lambda;
-  }
-
   @Override
   public double value(double[] w) {
     double sse = 0;

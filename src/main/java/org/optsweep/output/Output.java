@@ -117,6 +117,29 @@ public final class Output {
     return out.read(JOB_YAML);
   }
 
+  /**
+   * After a failure: the first of the output's directories that cannot be written (a read-only mount,
+   * a full disk), as "runs/ cannot be written: Read-only file system", or null when all can.
+   */
+  public String unwritable() {
+    for (String dir : List.of("", Tables.RUNS, Tables.TRACES, Tables.SUMMARY, CHUNKS)) {
+      try {
+        if (!exists(dir)) {
+          continue;
+        }
+        Path probe = new Path(path(dir), ".optsweep-probe");
+        fs.create(probe, true).close();
+        fs.delete(probe, false);
+      } catch (IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int paren = why.lastIndexOf('(');
+        return (dir.isEmpty() ? "the output" : dir + "/") + " cannot be written: "
+            + (paren >= 0 && why.endsWith(")") ? why.substring(paren + 1, why.length() - 1) : why);
+      }
+    }
+    return null;
+  }
+
   /** Deletes the replaced output's entries, if --overwrite asked for it. */
   public void clearIfReplacing() throws IOException {
     if (clearOnStart) {

@@ -253,7 +253,13 @@ public record Param<T>(String name, Type type, T defaultValue, String doc,
     if (Double.isInfinite(v)) {
       return v > 0 ? "inf" : "-inf";
     }
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    if (Math.abs(v) == Double.MAX_VALUE) {
+      return (v < 0 ? "-" : "") + "1.8e308";
+    }
+    if (Math.abs(v) >= 0x1p63) {
+      return v < 0 ? "-2^63" : "2^63-1";
+    }
+    return v == Math.rint(v) ? new java.math.BigDecimal(v).toPlainString() : Double.toString(v);
   }
 
   private String typeName() {

@@ -198,13 +198,18 @@ public final class SweepRunner {
       } catch (Exception | Error cleanup) {
         e.addSuppressed(cleanup);
       }
-      info.failed((System.nanoTime() - t0) / 1e9, org.optsweep.Failures.describe(e));
+      String why = org.optsweep.Failures.describe(e);
+      String diagnosis = out.unwritable();
+      if (diagnosis != null && !why.contains(diagnosis)) {
+        why += " (" + diagnosis + ")";
+      }
+      info.failed((System.nanoTime() - t0) / 1e9, why);
       try {
         out.write(Output.JOB_JSON, info.json());
       } catch (IOException io) {
         e.addSuppressed(io);
       }
-      throw e;
+      throw new org.optsweep.Failures.RunFailed(why, e);
     }
   }
 

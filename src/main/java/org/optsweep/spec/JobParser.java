@@ -174,6 +174,7 @@ public final class JobParser {
     Settings trace = Sections.read(Sections.TRACE, top.get("trace"), problems);
     Settings exec = Sections.read(Sections.EXECUTION, top.get("execution"), problems);
     Settings limits = Sections.read(Sections.LIMITS, top.get("limits"), problems);
+    Settings check = Sections.read(Sections.CHECK, top.get("check"), problems);
     SearchMethod method = SearchMethod.all().stream().filter(m -> m.name().equals(search.get(Sections.METHOD)))
         .findFirst().orElseThrow();
     Yaml.Node searchNode = top.get("search");
@@ -213,7 +214,9 @@ public final class JobParser {
           + " has more than 9.2e18 points)");
     }
     if (checkTrials) {
-      TrialChecker checker = new TrialChecker(problems);
+      TrialChecker checker = new TrialChecker(problems, check.get(Sections.CHECK_GRADIENT)
+          ? new TrialChecker.GradientCheckSettings(check.get(Sections.CHECK_POINTS), check.get(Sections.CHECK_TOLERANCE),
+              rep.get(Sections.START_JITTER), seed) : null);
       studies.forEach(checker::check);
     }
     problems.throwIfAny();

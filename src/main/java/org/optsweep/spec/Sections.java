@@ -65,6 +65,17 @@ public final class Sections {
   public static final Param<Integer> DATA_FILE_MB = Param.integer("data_file_mb", 1024, 1, 1 << 20,
       "largest data file read, in MiB (checked before reading)");
 
+  /** check.gradient: check each objective setting's gradient before any trial; default false. */
+  public static final Param<Boolean> CHECK_GRADIENT = Param.flag("gradient", false,
+      "before any trial, check each objective setting's analytic gradient against central differences and that f"
+          + " reads every coordinate (as optsweep check); a failure refuses the job");
+  /** check.points: random points per objective setting; default 5. */
+  public static final Param<Integer> CHECK_POINTS = Param.integer("points", 5, 1, 10_000,
+      "random points per objective setting, drawn from the start box (or the start +- max(1, jitter))");
+  /** check.tolerance: the largest relative gradient error accepted; default 1e-5. */
+  public static final Param<Double> CHECK_TOLERANCE = Param.positive("tolerance", 1e-5,
+      "largest relative error between the analytic and the central-difference gradient");
+
   public static final Section SEARCH = new Section("search", "how the trials of each study are chosen",
       List.of(METHOD, TRIALS));
   public static final Section REPLICATES = new Section("replicates", "solves per setting and their start points",
@@ -75,12 +86,14 @@ public final class Sections {
       List.of(POINTS, TRACE_REPLICATES));
   public static final Section EXECUTION = new Section("execution", "how the trials are split into Spark work",
       List.of(TASKS_PER_CORE, TRIALS_PER_CHUNK));
+  public static final Section CHECK = new Section("check", "checks of the objectives before any trial",
+      List.of(CHECK_GRADIENT, CHECK_POINTS, CHECK_TOLERANCE));
   public static final Section LIMITS = new Section("limits", "bounds on what a job may read",
       List.of(DATA_FILE_MB));
 
   /** Every job-level section, in the order {@code optsweep list sections} shows them. */
   public static List<Section> all() {
-    return List.of(SEARCH, REPLICATES, TARGETS, TRACE, EXECUTION, LIMITS);
+    return List.of(SEARCH, REPLICATES, TARGETS, TRACE, EXECUTION, CHECK, LIMITS);
   }
 
   /**

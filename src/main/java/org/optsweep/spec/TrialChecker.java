@@ -27,9 +27,24 @@ final class TrialChecker {
   static final int MAX_PAIRS = 200_000;
 
   private final Problems problems;
+  private final GradientCheckSettings gradientCheck;
+  /** Objective settings already gradient-checked (each once, however many trials share it). */
+  private final java.util.Set<String> checked = new java.util.HashSet<>();
 
-  TrialChecker(Problems problems) {
+  /**
+   * The job's {@code check:} settings for gradient checks.
+   *
+   * @param points    random points per objective setting
+   * @param tolerance largest relative gradient error
+   * @param jitter    the replicates' start jitter (the box around a start point is at least ±1 and ±jitter)
+   * @param seed      the job seed (the points' stream)
+   */
+  record GradientCheckSettings(int points, double tolerance, double jitter, long seed) {}
+
+  /** @param gradientCheck null, or the settings of a gradient check of each objective setting */
+  TrialChecker(Problems problems, GradientCheckSettings gradientCheck) {
     this.problems = problems;
+    this.gradientCheck = gradientCheck;
   }
 
   /** One swept key's candidate values and where each was written. */
@@ -124,11 +139,35 @@ final class TrialChecker {
       return;
     }
     int dim = t.setup().objective().dimension();
+    if (gradientCheck != null && st.start().dimension() == dim
+        && checked.add(st.objective() + t.setup().settings().get("objective"))) {
+      gradients(study, t);
+    }
     if (st.start().dimension() != dim) {
       Yaml.Node at = study.startNode();
       problems.add(at, study.path().isEmpty() || study.spec().start() == null ? "start" : study.path() + "start",
           String.valueOf(st.start().describe()) + with(values), dim + " coordinates: objective " + st.objective()
               + " has dimension " + dim);
+    }
+  }
+
+  /** The gradient check of one objective setting, on points around the study's start. */
+  private void gradients(StudyParser.Parsed study, Trial t) {
+    StudySpec.Start start = study.spec().start();
+    int n = start.dimension();
+    double[] centre = new double[n];
+    double radius = Math.max(1, gradientCheck.jitter());
+    for (int i = 0; i < n; i++) {
+      centre[i] = start.point() != null ? start.point()[i] : (start.min()[i] + start.max()[i]) / 2;
+      if (start.point() == null) {
+        radius = Math.max(radius, (start.max()[i] - start.min()[i]) / 2);
+      }
+    }
+    var r = org.optsweep.gradient.GradientCheck.check(t.setup().objective(), centre, radius, gradientCheck.points(),
+        gradientCheck.seed(), gradientCheck.tolerance());
+    if (!r.passed()) {
+      problems.add(study.startNode(), study.path() + "objective (check.gradient)", String.valueOf(
+          t.setup().settings().get("objective")), "an objective whose gradient passes the check: " + r.message());
     }
   }
 
