@@ -143,23 +143,23 @@ public final class Lbfgs implements Solver {
       int maxIt = req.stopping().maxIterations();
       for (int t = 1; t <= maxIt; t++) {
         // At the start only; after each step the test follows the step (so the last one counts).
-        if (t == 1 && normInf(g) <= pgtol) {
+        if (t == 1 && Vectors.normInf(g) <= pgtol) {
           // An exactly zero gradient at the start is no evidence of an optimum (pgtol's default is scipy's).
-          run.end(normInf(g) == 0 ? Stop.of(StopTest.ZERO_GRADIENT, f, Double.NaN) : Stop.of(StopTest.PGTOL,
-              normInf(g), pgtol));
+          run.end(Vectors.normInf(g) == 0 ? Stop.of(StopTest.ZERO_GRADIENT, f, Double.NaN) : Stop.of(StopTest.PGTOL,
+              Vectors.normInf(g), pgtol));
           break;
         }
         boolean searched = false;
         for (int attempt = 0; attempt < 2 && !searched; attempt++) {
           direction(g, w);
-          double slope = dot(g, w.d);
+          double slope = Vectors.dot(g, w.d);
           if (!(slope < 0)) {
             // Not a descent direction (lost positive definiteness): restart from steepest descent.
             w.stored = 0;
             direction(g, w);
-            slope = dot(g, w.d);
+            slope = Vectors.dot(g, w.d);
           }
-          double a0 = w.stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(dot(w.d, w.d))) : 1.0;
+          double a0 = w.stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(Vectors.dot(w.d, w.d))) : 1.0;
           searched = lineSearch(eval, x, f, g, slope, a0, w);
           if (!searched && w.stored > 0) {
             w.stored = 0;
@@ -180,8 +180,8 @@ public final class Lbfgs implements Solver {
         if (run.afterStep(t, x, w.xPrev, g, f)) {
           break;
         }
-        if (normInf(g) <= pgtol) {
-          run.end(StopTest.PGTOL, normInf(g), pgtol);
+        if (Vectors.normInf(g) <= pgtol) {
+          run.end(StopTest.PGTOL, Vectors.normInf(g), pgtol);
           break;
         }
         double relDecrease = (fPrev - f) / Math.max(Math.max(Math.abs(fPrev), Math.abs(f)), 1.0);
@@ -205,10 +205,10 @@ public final class Lbfgs implements Solver {
         + w.lsEvaluations + " evaluations, smallest step tried " + fmt("%.3g", w.smallestStep) + "): ";
     if (w.allSameValue) {
       return where + fmt("f stayed exactly %.17g at every trial point although ||grad f|| = %.3g: "
-          + "the objective does not depend on x — check that it uses its argument", f, Math.sqrt(dot(g, g)));
+          + "the objective does not depend on x — check that it uses its argument", f, Math.sqrt(Vectors.dot(g, g)));
     }
     return where + fmt("f did not decrease enough along -H grad f (directional derivative %.3g): "
-        + "the gradient may not match the objective; run a gradient check", dot(g, w.d));
+        + "the gradient may not match the objective; run a gradient check", Vectors.dot(g, w.d));
   }
 
   private static String fmt(String f, Object... args) {
@@ -225,20 +225,20 @@ public final class Lbfgs implements Solver {
     int m = w.s.length;
     for (int k = 0; k < w.stored; k++) {
       int j = Math.floorMod(w.newest - k, m);
-      w.alpha[j] = w.rho[j] * dot(w.s[j], q);
-      axpy(-w.alpha[j], w.y[j], q);
+      w.alpha[j] = w.rho[j] * Vectors.dot(w.s[j], q);
+      Vectors.axpy(-w.alpha[j], w.y[j], q);
     }
     if (w.stored > 0) {
       double[] yn = w.y[w.newest];
-      double gammaK = dot(w.s[w.newest], yn) / dot(yn, yn);
+      double gammaK = Vectors.dot(w.s[w.newest], yn) / Vectors.dot(yn, yn);
       for (int i = 0; i < n; i++) {
         q[i] *= gammaK;
       }
     }
     for (int k = w.stored - 1; k >= 0; k--) {
       int j = Math.floorMod(w.newest - k, m);
-      double beta = w.rho[j] * dot(w.y[j], q);
-      axpy(w.alpha[j] - beta, w.s[j], q);
+      double beta = w.rho[j] * Vectors.dot(w.y[j], q);
+      Vectors.axpy(w.alpha[j] - beta, w.s[j], q);
     }
     for (int i = 0; i < n; i++) {
       q[i] = -q[i];
@@ -286,7 +286,7 @@ public final class Lbfgs implements Solver {
     double a = a0;
     for (int i = 0; i < maxLineSearch; i++) {
       double fa = evalAt(eval, x, a, w, f0);
-      double da = dot(w.gNew, w.d);
+      double da = Vectors.dot(w.gNew, w.d);
       if (!(fa <= f0 + c1 * a * slope0) || (i > 0 && fa >= fPrev)) {
         return zoom(eval, x, f0, slope0, aPrev, fPrev, dPrev, a, fa, da, w, maxLineSearch - i - 1);
       }
@@ -317,7 +317,7 @@ public final class Lbfgs implements Solver {
         return false;
       }
       double fa = evalAt(eval, x, a, w, f0);
-      double da = dot(w.gNew, w.d);
+      double da = Vectors.dot(w.gNew, w.d);
       if (!(fa <= f0 + c1 * a * slope0) || fa >= fLo) {
         hi = a;
         fHi = fa;
@@ -370,28 +370,6 @@ public final class Lbfgs implements Solver {
       w.allSameValue = false;
     }
     return fa;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static void axpy(double alpha, double[] x, double[] y) {
-    for (int i = 0; i < y.length; i++) {
-      y[i] += alpha * x[i];
-    }
-  }
-
-  private static double normInf(double[] g) {
-    double m = 0;
-    for (double v : g) {
-      m = Math.max(m, Math.abs(v));
-    }
-    return m;
   }
 
   @Override

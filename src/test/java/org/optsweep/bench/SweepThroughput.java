@@ -41,6 +41,11 @@ public final class SweepThroughput {
   private SweepThroughput() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].endsWith(".yaml")) {
+      jobFile(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 2,
+          args.length > 2 ? Integer.parseInt(args[2]) : 1);
+      return;
+    }
     long trials = args.length > 0 ? Long.parseLong(args[0]) : 20_000;
     int replicates = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int cores = args.length > 2 ? Integer.parseInt(args[2]) : 2;
@@ -105,6 +110,44 @@ public final class SweepThroughput {
           + "%.3f (range %.3f-%.3f)%n", rounds, median(efficiency), efficiency[0], efficiency[rounds - 1]);
       out.printf(Locale.ROOT, "warm efficiency, conservative (median warm rate / (%d x fastest sample %.3g)): %.3f%n",
           cores, fastest, median(rates) / (cores * fastest));
+    }
+  }
+
+  /**
+   * A job file's own solves: every trial in a plain single-thread loop, then the job through
+   * {@code optsweep run} on local[cores] (cold: the first Spark job of the JVM), then the loop again;
+   * rounds &gt; 1 repeat the run (warm). Prints the ratio of the run's solve phase (and of the whole
+   * run) to cores × the single thread's rate, the mean of the loops around it.
+   */
+  private static void jobFile(Path file, int cores, int rounds) throws Exception {
+    PrintStream out = System.out;
+    String text = Files.readString(file);
+    JobSpec job = JobParser.parse(file.toString(), text);
+    out.printf(Locale.ROOT, "%s: %,d trials x %d replicates%n", file, job.totalTrials(), job.replicates());
+    solveSerially(job, Math.min(job.totalTrials(), 200));
+    double[] before = serialSample(job, job.totalTrials(), out);
+    for (int k = 0; k < rounds; k++) {
+      String what = k == 0 ? "cold" : "warm round " + k;
+      Path dir = Files.createTempDirectory("optsweep-throughput");
+      SweepRunner.Options o = new SweepRunner.Options(dir.resolve("out").toString(), "local[" + cores + "]", Map.of(),
+          false, false, new PrintStream(java.io.OutputStream.nullOutputStream()));
+      var output = SweepRunner.prepareOutput(text, o);
+      long t1 = System.nanoTime();
+      SweepRunner.Result r = SweepRunner.run(job, text, output, o);
+      double seconds = (System.nanoTime() - t1) / 1e9;
+      double solve = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("out/job.json").toFile())
+          .get("timings").get("solve_and_write_s").asDouble();
+      double[] after = serialSample(job, job.totalTrials(), out);
+      double single = (before[0] + after[0]) / 2;
+      out.printf(Locale.ROOT, "%s optsweep run on local[%d]: %,d iterations in %.2f s (solve phase %.2f s)%n", what,
+          cores, r.iterations(), seconds, solve);
+      out.printf(Locale.ROOT, "  ratio, solve phase: %.3g it/s / (%d x %.3g) = %.3f; whole run: %.3f%n",
+          r.iterations() / solve, cores, single, r.iterations() / solve / (cores * single),
+          r.iterations() / seconds / (cores * single));
+      before = after;
+      try (var files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 
@@ -199,13 +242,17 @@ public final class SweepThroughput {
     return new double[] {iterations, seconds, r.rows(), cpu};
   }
 
+  /** The job's first {@code trials} trials solved in a plain loop, traces as the job asks; the iterations. */
   private static long solveSerially(JobSpec job, long trials) {
     long iterations = 0;
-    for (long i = 0; i < trials; i++) {
-      Trial t = job.trial(0, i);
+    for (long g = 0; g < trials; g++) {
+      JobSpec.TrialIndex at = job.locate(g);
+      Trial t = job.trial(at.study(), at.index());
       var solver = t.setup().solver();
       for (int rep = 0; rep < job.replicates(); rep++) {
-        SolveResult res = solver.solve(t.setup().request(t.setup().objective(), job.start(0, i, rep), job.targets(), 0));
+        int trace = rep < job.traceReplicates() ? job.tracePoints() : 0;
+        SolveResult res = solver.solve(t.setup().request(t.setup().objective(), job.start(at.study(), at.index(), rep),
+            job.targets(), trace));
         iterations += res.iterations();
       }
     }
