@@ -48,6 +48,7 @@ public final class JobInfo {
   @JsonProperty("trials_per_chunk")
   private long trialsPerChunk;
   private Map<String, Object> targets;
+  private Map<String, Object> confirmation;
   private Map<String, String> versions;
   private Map<String, String> reproducibility;
   @JsonProperty("default_parallelism")
@@ -83,6 +84,11 @@ public final class JobInfo {
     targets.put("distance", spec.targets().distances());
     targets.put("value_gap", spec.targets().gaps());
     targets.put("headline", "the first distance and the first value_gap threshold; success = both hit");
+    confirmation = new LinkedHashMap<>();
+    confirmation.put("enabled", spec.confirmTop() > 0);
+    confirmation.put("top", spec.confirmTop());
+    confirmation.put("replicates", spec.confirmReplicates());
+    confirmation.put("solves", spec.confirmSolves());
     versions = new LinkedHashMap<>();
     Package pkg = JobInfo.class.getPackage();
     versions.put("optsweep", pkg.getImplementationVersion() == null ? "dev" : pkg.getImplementationVersion());

@@ -9,6 +9,7 @@ import org.optsweep.solver.Targets;
  * how it was judged against the targets.
  *
  * @param job            the job name
+ * @param stage          {@link #SEARCH} or {@link #CONFIRM}
  * @param study          the study name
  * @param trial          the trial index within the study
  * @param replicate      the replicate
@@ -24,10 +25,15 @@ import org.optsweep.solver.Targets;
  * @param executor       the Spark executor that solved it
  * @param chunk          the chunk it belongs to
  */
-public record SolveRecord(String job, String study, long trial, int replicate, String objective, String solver,
+public record SolveRecord(String job, String stage, String study, long trial, int replicate, String objective, String solver,
                           String schedule, Object[] hyper, double[] start, SolveResult result,
                           Targets.Assessment assessment, boolean minimiserKnown, boolean minimumKnown,
                           String executor, int chunk) {
+
+  /** The stage of the search. */
+  public static final String SEARCH = "search";
+  /** The stage that re-runs the best settings on fresh starts. */
+  public static final String CONFIRM = "confirm";
 
   /** A trace sample: sample {@code index} of the record's trace. */
   public record TracePoint(SolveRecord solve, int index) {}

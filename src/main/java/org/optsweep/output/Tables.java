@@ -56,6 +56,7 @@ public final class Tables {
   private static Table<SolveRecord> runs(HyperColumns hyper) {
     List<Column<SolveRecord>> c = new ArrayList<>();
     c.add(Column.of("job", S, false, SolveRecord::job));
+    c.add(Column.of("stage", S, false, SolveRecord::stage));
     c.add(Column.of("study", S, false, SolveRecord::study));
     c.add(Column.of("trial", L, false, SolveRecord::trial));
     c.add(Column.of("replicate", I, false, SolveRecord::replicate));
@@ -98,6 +99,7 @@ public final class Tables {
   private static Table<SolveRecord.TracePoint> tracesTable() {
     List<Column<SolveRecord.TracePoint>> c = new ArrayList<>();
     c.add(Column.of("job", S, false, p -> p.solve().job()));
+    c.add(Column.of("stage", S, false, p -> p.solve().stage()));
     c.add(Column.of("study", S, false, p -> p.solve().study()));
     c.add(Column.of("trial", L, false, p -> p.solve().trial()));
     c.add(Column.of("replicate", I, false, p -> p.solve().replicate()));
@@ -121,6 +123,7 @@ public final class Tables {
     List<Column<TrialStats>> c = new ArrayList<>();
     c.add(Column.of("study", S, true, t -> t.first().study()));
     c.add(Column.of("trial", L, true, t -> t.first().trial()));
+    c.add(Column.of("stage", S, true, t -> t.first().stage()));
     c.add(Column.of("job", S, true, t -> t.first().job()));
     c.add(Column.of("objective", S, true, t -> t.first().objective()));
     c.add(Column.of("solver", S, true, t -> t.first().solver()));
@@ -131,9 +134,17 @@ public final class Tables {
     c.add(Column.of("replicates", L, false, TrialStats::replicates));
     c.add(Column.of("successes", L, true, TrialStats::successes));
     c.add(Column.of("success_rate", D, true, TrialStats::successRate));
+    c.add(Column.of("success_rate_lower", D, true, t -> t.successInterval().lower()));
+    c.add(Column.of("success_rate_upper", D, true, t -> t.successInterval().upper()));
     c.add(Column.of("final_success_rate", D, true, TrialStats::finalSuccessRate));
+    c.add(Column.of("final_success_rate_lower", D, true, t -> t.finalSuccessInterval().lower()));
+    c.add(Column.of("final_success_rate_upper", D, true, t -> t.finalSuccessInterval().upper()));
     c.add(Column.plain("ert_iterations", D, true, TrialStats::ertIterations));
+    c.add(Column.plain("ert_iterations_lower", D, true, t -> t.ertIterationsInterval()[0]));
+    c.add(Column.plain("ert_iterations_upper", D, true, t -> t.ertIterationsInterval()[1]));
     c.add(Column.plain("ert_evaluations", D, true, TrialStats::ertEvaluations));
+    c.add(Column.plain("ert_evaluations_lower", D, true, t -> t.ertEvaluationsInterval()[0]));
+    c.add(Column.plain("ert_evaluations_upper", D, true, t -> t.ertEvaluationsInterval()[1]));
     c.add(Column.plain("distance_q25", D, true, t -> t.distanceQuantile(0.25)));
     c.add(Column.plain("distance_median", D, true, t -> t.distanceQuantile(0.5)));
     c.add(Column.plain("distance_q75", D, true, t -> t.distanceQuantile(0.75)));
@@ -144,6 +155,7 @@ public final class Tables {
     c.add(Column.plain("iterations_mean", D, true, TrialStats::iterationsMean));
     c.add(Column.of("diverged", L, true, TrialStats::diverged));
     c.add(Column.of("failed", L, true, TrialStats::failed));
+    c.add(Column.of("end_points", I, true, TrialStats::endPoints));
     return new Table<>(SUMMARY, List.copyOf(c), List.of());
   }
 }

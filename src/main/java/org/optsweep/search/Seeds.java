@@ -16,6 +16,10 @@ public final class Seeds {
   public static final long SOBOL = 0x736f_626fL;
   /** Stream purpose: a replicate's start point. */
   public static final long REPLICATE = 0x7265_706cL;
+  /** Stream purpose: a confirmation replicate's start point — independent of every search stream. */
+  public static final long CONFIRM = 0x636f_6e66L;
+  /** Stream purpose: the bootstrap resamples of a setting's aRT interval. */
+  public static final long BOOTSTRAP = 0x626f_6f74L;
 
   /** A 64-bit hash of the parts, order-sensitive. */
   public static long mix(long... parts) {

@@ -68,9 +68,35 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
   record Target(Broadcast<SerializableConfiguration> hadoop, String codec, String sparkVersion)
       implements Serializable {}
 
+  /**
+   * The trials of one chunk: a range of global trial indices (the search), or an explicit list of
+   * (study, trial) pairs (the confirmation of the best settings).
+   *
+   * @param chunk   the chunk number (the confirmation is the chunk after the search's last)
+   * @param confirm whether this is the confirmation stage
+   * @param lo      the first global trial index of a search chunk
+   * @param hi      one past its last
+   * @param studies for the confirmation: the study of each trial
+   * @param trials  for the confirmation: the trial index within its study
+   */
+  record Work(int chunk, boolean confirm, long lo, long hi, int[] studies, long[] trials) implements Serializable {
+    static Work search(int chunk, long lo, long hi) {
+      return new Work(chunk, false, lo, hi, null, null);
+    }
+
+    static Work confirm(int chunk, int[] studies, long[] trials) {
+      return new Work(chunk, true, 0, trials.length, studies, trials);
+    }
+
+    long size() {
+      return hi - lo;
+    }
+  }
+
   private final String jobFile;
   private final String jobText;
   private final int chunk;
+  private final Work work;
   private final long lo;
   private final long hi;
   private final int tasks;
@@ -80,13 +106,14 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
   private final Target target;
   private transient Watchdog watchdog;
 
-  ChunkTask(String jobFile, String jobText, int chunk, long lo, long hi, int tasks, int cores,
-            LongAccumulator trialsDone, ChunkCommit commit, Target target) {
+  ChunkTask(String jobFile, String jobText, Work work, int tasks, int cores, LongAccumulator trialsDone,
+            ChunkCommit commit, Target target) {
     this.jobFile = jobFile;
     this.jobText = jobText;
-    this.chunk = chunk;
-    this.lo = lo;
-    this.hi = hi;
+    this.chunk = work.chunk();
+    this.work = work;
+    this.lo = work.lo();
+    this.hi = work.hi();
     this.tasks = tasks;
     this.cores = cores;
     this.trialsDone = trialsDone;
@@ -123,12 +150,18 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
     try {
       Writer w = new Writer(parsed, files, executor);
       for (int k = taskNumber; ; ) {
-        long[] b = Blocks.block(lo, hi, k, tasks, cores);
+        // A confirmation task solves one setting (many replicates); a search task a block of them.
+        long[] b = work.confirm() ? new long[] {k, k + 1} : Blocks.block(lo, hi, k, tasks, cores);
         for (long g = b[0]; g < b[1]; g++) {
           // A killed attempt (a failed job's other tasks, a losing speculative copy) stops here,
           // between trials, instead of solving its block to the end.
           task.killTaskIfInterrupted();
-          w.trial(g);
+          if (work.confirm()) {
+            w.trial(work.studies()[(int) g], work.trials()[(int) g]);
+          } else {
+            JobSpec.TrialIndex at = parsed.job().locate(g);
+            w.trial(at.study(), at.index());
+          }
           trialsDone.add(1);
         }
         if (!taskIds.hasNext()) {
@@ -138,7 +171,7 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
       }
       FileCommitProtocol.TaskCommitMessage message = files.commit();
       closeWatchdog();
-      return List.of(new Result(taskNumber, message, w.rows, w.iterations, w.trials, w.best.sorted())).iterator();
+      return List.of(new Result(taskNumber, message, w.rows, w.iterations, w.trials, w.best())).iterator();
     } catch (Exception | Error e) {
       files.abort(e);
       throw e;
@@ -166,7 +199,11 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
     private final TaskOutput files;
     private final String executor;
     private final TrialStats stats = new TrialStats();
-    final Ranking.Best best;
+    private final String stage;
+    private final int replicates;
+    /** The best summary rows of each study: the confirmation re-runs the top ones. */
+    final java.util.Map<String, Ranking.Best> best = new java.util.LinkedHashMap<>();
+    private final int keep;
     long rows;
     long iterations;
     long trials;
@@ -179,14 +216,21 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
       this.tables = parsed.tables();
       this.files = files;
       this.executor = executor;
-      this.best = new Ranking.Best(tables.summary(), BEST);
+      this.stage = work.confirm() ? SolveRecord.CONFIRM : SolveRecord.SEARCH;
+      this.replicates = work.confirm() ? job.confirmReplicates() : job.replicates();
+      this.keep = Math.max(BEST, job.confirmTop());
     }
 
-    void trial(long global) throws IOException {
-      JobSpec.TrialIndex at = job.locate(global);
-      int s = at.study();
-      long i = at.index();
-      stats.reset();
+    List<Object[]> best() {
+      List<Object[]> out = new java.util.ArrayList<>();
+      best.values().forEach(b -> out.addAll(b.sorted()));
+      return out;
+    }
+
+    void trial(int s, long i) throws IOException {
+      double[] d = job.targets().distances();
+      stats.reset(org.optsweep.search.Seeds.mix(job.seed(), org.optsweep.search.Seeds.BOOTSTRAP,
+          work.confirm() ? 1 : 0, s, i), d.length > 0 ? d[0] : 0);
       String study = job.studies().get(s).name();
       Trial trial;
       try {
@@ -194,7 +238,7 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
       } catch (InputException e) {
         // A combination validation could not reach (it checks bounds, not every draw): a FAILED row
         // per replicate, never a crashed job.
-        for (int r = 0; r < job.replicates(); r++) {
+        for (int r = 0; r < replicates; r++) {
           write(notRun(s, study, i, r, null, null, "invalid setting " + job.values(s, i) + ": " + e.getMessage()));
         }
         summary();
@@ -203,13 +247,14 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
       Object[] hyper = tables.hyper().values(trial);
       var setup = trial.setup();
       boolean guarded = !Objectives.isBuiltIn(setup.objectiveName()) && setup.stopping().timeBudgetMillis() > 0;
-      for (int r = 0; r < job.replicates(); r++) {
-        double[] start = job.start(s, i, r);
+      for (int r = 0; r < replicates; r++) {
+        double[] start = job.start(s, i, r, work.confirm());
         // Built-in objectives are reused across a trial's replicates (one after another on this
         // thread). A user's objective under the watchdog gets a fresh instance: an abandoned solve may
         // still be running on the old one.
         Objective f = guarded ? setup.newObjective() : setup.objective();
-        int tracePoints = r < job.traceReplicates() ? job.tracePoints() : 0;
+        // The confirmation traces every replicate: its curves are the ones a report shows.
+        int tracePoints = work.confirm() || r < job.traceReplicates() ? job.tracePoints() : 0;
         SolveResult res;
         try {
           var req = setup.request(f, start, job.targets(), tracePoints);
@@ -219,16 +264,16 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
           continue;
         }
         Targets.Assessment a = job.targets().assess(res, f.minimiser() != null, !Double.isNaN(f.minimum()));
-        write(new SolveRecord(job.name(), study, i, r, setup.objectiveName(), setup.solverName(), setup.scheduleName(),
+        write(new SolveRecord(job.name(), stage, study, i, r, setup.objectiveName(), setup.solverName(), setup.scheduleName(),
             hyper, start, res, a, f.minimiser() != null, !Double.isNaN(f.minimum()), executor, chunk));
       }
       summary();
     }
 
     private SolveRecord notRun(int s, String study, long i, int r, String schedule, Object[] hyper, String why) {
-      double[] start = job.start(s, i, r);
+      double[] start = job.start(s, i, r, work.confirm());
       SolveResult res = SolveResult.notRun(Stop.because(StopTest.COULD_NOT_RUN, why), null, job.targets(), 0);
-      return new SolveRecord(job.name(), study, i, r, job.studies().get(s).objective(), job.studies().get(s).solver(),
+      return new SolveRecord(job.name(), stage, study, i, r, job.studies().get(s).objective(), job.studies().get(s).solver(),
           schedule, hyper, start, res, new Targets.Assessment(false, null, false), false, false, executor, chunk);
     }
 
@@ -240,7 +285,7 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
       Object[] row = t.row(stats);
       files.writer(Tables.SUMMARY, t, target.sparkVersion()).write(row);
       trials++;
-      best.offer(row);
+      best.computeIfAbsent(stats.first().study(), k -> new Ranking.Best(t, keep)).offer(row);
     }
 
     private void write(SolveRecord rec) throws IOException {

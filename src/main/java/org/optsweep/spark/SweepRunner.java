@@ -21,7 +21,6 @@ import org.optsweep.output.ChunkCommit;
 import org.optsweep.output.JobInfo;
 import org.optsweep.output.Output;
 import org.optsweep.output.ParquetRows;
-import org.optsweep.output.Ranking;
 import org.optsweep.output.Tables;
 import org.optsweep.spec.JobSpec;
 
@@ -119,12 +118,17 @@ public final class SweepRunner {
     JobInfo info = new JobInfo(job, jobText, spark.version(), sparkConf, cores, out);
     out.write(Output.JOB_JSON, info.json());
     LongAccumulator done = jsc.sc().longAccumulator("trials done");
-    Progress progress = new Progress(o.console(), done, job.totalTrials());
+    long confirmTrials = 0;
+    for (int st = 0; st < job.studies().size(); st++) {
+      confirmTrials += job.confirmedTrials(st);
+    }
+    Progress progress = new Progress(o.console(), done, job.totalTrials() + confirmTrials);
     Configuration conf = ChunkCommit.configure(jsc.hadoopConfiguration(), out.uri(""));
     String protocol = jsc.getConf().get(COMMIT_PROTOCOL, ChunkCommit.DEFAULT_PROTOCOL);
     ChunkTask.Target target = new ChunkTask.Target(jsc.broadcast(new SerializableConfiguration(conf)),
         o.conf().getOrDefault(CODEC, jsc.getConf().get(CODEC, DEFAULT_CODEC)), spark.version());
-    Ranking.Best best = new Ranking.Best(tables.summary(), BEST_ROWS);
+    int keep = Math.max(BEST_ROWS, job.confirmTop());
+    Stages stages = new Stages(tables, keep);
     long rows = 0;
     long iterations = 0;
     long trials = 0;
@@ -134,18 +138,35 @@ public final class SweepRunner {
     try {
       progress.start();
       double commitSeconds = 0;
+      double confirmSeconds = 0;
       var committed = out.committedChunks();
-      for (int c = 0; c < job.chunks(); c++) {
-        long lo = c * job.trialsPerChunk();
-        long hi = Math.min(job.totalTrials(), lo + job.trialsPerChunk());
+      int confirmChunk = job.chunks();
+      for (int c = 0; c <= confirmChunk; c++) {
+        boolean confirm = c == confirmChunk;
+        if (confirm && job.confirmTop() == 0) {
+          break;
+        }
         if (committed.contains(c)) {
           skipped++;
-          progress.skip(hi - lo);
+          progress.skip(confirm ? confirmTrials : Math.min(job.totalTrials(), (c + 1) * job.trialsPerChunk())
+              - c * job.trialsPerChunk());
           continue;
+        }
+        long tc = System.nanoTime();
+        ChunkTask.Work work;
+        if (confirm) {
+          if (skipped > 0) {
+            // The committed chunks' best settings are in summary/: the selection reads them all.
+            stages = Stages.of(Resumed.read(spark, out, tables, keep), tables, keep);
+          }
+          work = stages.confirmation(job);
+        } else {
+          long lo = c * job.trialsPerChunk();
+          work = ChunkTask.Work.search(c, lo, Math.min(job.totalTrials(), lo + job.trialsPerChunk()));
         }
         out.removeUncommitted(c);
         commit = ChunkCommit.setUp(protocol, conf, out.uri(""), c);
-        List<ChunkTask.Result> results = runChunk(jsc, job, jobText, c, lo, hi, cores, done, commit, target);
+        List<ChunkTask.Result> results = runChunk(jsc, job, jobText, work, cores, done, commit, target);
         long t1 = System.nanoTime();
         List<FileCommitProtocol.TaskCommitMessage> messages = new ArrayList<>();
         for (ChunkTask.Result r : results) {
@@ -153,36 +174,42 @@ public final class SweepRunner {
           rows += r.rows();
           iterations += r.iterations();
           trials += r.trials();
-          r.best().forEach(best::offer);
+          r.best().forEach(stages::offer);
         }
         commit.commit(conf, messages);
         commit = null;
         out.write(Output.CHUNKS + "/" + c, "committed " + Instant.now() + "\n");
         commitSeconds += (System.nanoTime() - t1) / 1e9;
+        if (confirm) {
+          confirmSeconds = (System.nanoTime() - tc) / 1e9;
+        }
         ran++;
       }
       progress.stop();
       Map<String, Double> timings = new LinkedHashMap<>();
       timings.put("solve_and_write_s", (System.nanoTime() - t0) / 1e9 - commitSeconds);
       timings.put("commit_s", commitSeconds);
-      List<Object[]> top = best.sorted();
+      timings.put("confirmation_s", confirmSeconds);
       if (skipped > 0) {
         // Resumed: the committed chunks' settings are in summary/ already; the table and the counts
         // are taken from all of it.
         long t2 = System.nanoTime();
-        Resumed r = Resumed.read(spark, out, tables, BEST_ROWS);
+        Resumed r = Resumed.read(spark, out, tables, keep);
         trials = r.trials();
         rows = r.rows();
         iterations = r.iterations();
-        top = r.best();
+        stages = Stages.of(r, tables, keep);
         timings.put("resume_summary_read_s", (System.nanoTime() - t2) / 1e9);
       }
-      if (rows != job.totalSolves() || trials != job.totalTrials()) {
-        throw new IllegalStateException("runs/ holds " + rows + " rows of " + trials + " trials, expected "
-            + job.totalSolves() + " rows of " + job.totalTrials() + " trials");
+      long expectedRows = job.totalSolves() + job.confirmSolves();
+      long expectedTrials = job.totalTrials() + confirmTrials;
+      if (rows != expectedRows || trials != expectedTrials) {
+        throw new IllegalStateException("runs/ holds " + rows + " rows of " + trials + " settings, expected "
+            + expectedRows + " rows of " + expectedTrials + " settings");
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      BestTable.print(top, tables, job, o.console(), out.uri(""), seconds, rows);
+      BestTable.print(stages.top(BEST_ROWS, false), stages.top(BEST_ROWS, true), stages.searchRows(), tables, job,
+          o.console(), out.uri(""), seconds, rows);
       info.succeeded(seconds, rows, iterations, ran, skipped, timings);
       out.write(Output.JOB_JSON, info.json());
       out.write(Output.SUCCESS, "");
@@ -214,14 +241,17 @@ public final class SweepRunner {
   }
 
   /** Runs a chunk's Spark job; the tasks write and commit their attempts' files. */
-  private static List<ChunkTask.Result> runChunk(JavaSparkContext jsc, JobSpec job, String jobText, int c, long lo,
-                                                 long hi, int cores, LongAccumulator done, ChunkCommit commit,
+  private static List<ChunkTask.Result> runChunk(JavaSparkContext jsc, JobSpec job, String jobText, ChunkTask.Work work,
+                                                 int cores, LongAccumulator done, ChunkCommit commit,
                                                  ChunkTask.Target target) {
-    int tasks = (int) Math.max(1, Math.min(hi - lo, (long) cores * job.tasksPerCore()));
+    int c = work.chunk();
+    // The confirmation's settings each solve many replicates: one task per setting balances them.
+    int tasks = (int) Math.max(1, Math.min(work.size(), work.confirm() ? Integer.MAX_VALUE
+        : (long) cores * job.tasksPerCore()));
     List<Integer> ids = IntStream.range(0, tasks).boxed().toList();
     jsc.setJobGroup("optsweep-chunk-" + c, "optsweep " + job.name() + " chunk " + c, false);
     List<ChunkTask.Result> results = jsc.parallelize(ids, tasks)
-        .mapPartitions(new ChunkTask(job.file(), jobText, c, lo, hi, tasks, cores, done, commit, target))
+        .mapPartitions(new ChunkTask(job.file(), jobText, work, tasks, cores, done, commit, target))
         .collect();
     if (results.stream().mapToInt(ChunkTask.Result::task).distinct().count() != tasks || results.size() != tasks) {
       throw new IllegalStateException("chunk " + c + ": " + results.size() + " task results, expected one from each of "

@@ -175,6 +175,7 @@ public final class JobParser {
     Settings exec = Sections.read(Sections.EXECUTION, top.get("execution"), problems);
     Settings limits = Sections.read(Sections.LIMITS, top.get("limits"), problems);
     Settings check = Sections.read(Sections.CHECK, top.get("check"), problems);
+    Settings confirm = Sections.read(Sections.CONFIRMATION, top.get("confirmation"), problems);
     SearchMethod method = SearchMethod.all().stream().filter(m -> m.name().equals(search.get(Sections.METHOD)))
         .findFirst().orElseThrow();
     Yaml.Node searchNode = top.get("search");
@@ -204,6 +205,7 @@ public final class JobParser {
         method, method.needsTrials() ? search.get(Sections.TRIALS) : 0, rep.get(Sections.COUNT),
         rep.get(Sections.START_JITTER), rep.get(Sections.EXACT_FIRST), targets, trace.get(Sections.POINTS),
         trace.get(Sections.TRACE_REPLICATES), exec.get(Sections.TASKS_PER_CORE), exec.get(Sections.TRIALS_PER_CHUNK),
+        confirm.get(Sections.CONFIRM) ? confirm.get(Sections.CONFIRM_TOP) : 0, confirm.get(Sections.CONFIRM_REPLICATES),
         limits.get(Sections.DATA_FILE_MB), asMap(root));
     try {
       if (job.totalSolves() == 0) {

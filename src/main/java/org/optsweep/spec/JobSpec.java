@@ -32,13 +32,15 @@ import org.optsweep.solver.Targets;
  * @param tasksPerCore   Spark tasks per core (more tasks balance uneven solve times)
  * @param trialsPerChunk trials per chunk: a chunk is one Spark job, committed as a whole; the unit
  *                       of progress and of {@code --resume}
+ * @param confirmTop     how many of each study's best settings are confirmed (0: no confirmation)
+ * @param confirmReplicates fresh replicates per confirmed setting
  * @param dataFileMb     the largest data file read, in MiB
  * @param resolved       the job as read, for job.json
  */
 public record JobSpec(String file, String name, long seed, List<StudySpec> studies, SearchMethod search,
                       long searchTrials, int replicates, double startJitter, boolean exactFirst, Targets targets,
-                      int tracePoints, int traceReplicates, int tasksPerCore, long trialsPerChunk, int dataFileMb,
-                      Map<String, Object> resolved) {
+                      int tracePoints, int traceReplicates, int tasksPerCore, long trialsPerChunk, int confirmTop,
+                      int confirmReplicates, int dataFileMb, Map<String, Object> resolved) {
 
   /** The search method's name ({@code grid}, {@code random}, {@code sobol}). */
   public String method() {
@@ -122,13 +124,36 @@ public record JobSpec(String file, String name, long seed, List<StudySpec> studi
     return new Trial(st, i, values, SolveSetup.of(st.objective(), st.solver(), scheduled ? kind : null, params));
   }
 
+  /** The settings the confirmation stage re-runs in study s: its best {@link #confirmTop}, at most its trials. */
+  public long confirmedTrials(int s) {
+    return Math.min(confirmTop, trials(s));
+  }
+
+  /** Solves of the confirmation stage over all studies (0 without confirmation). */
+  public long confirmSolves() {
+    long n = 0;
+    for (int s = 0; s < studies.size(); s++) {
+      n = Math.addExact(n, Math.multiplyExact(confirmedTrials(s), (long) confirmReplicates));
+    }
+    return n;
+  }
+
   /** The start point of replicate r of trial i of study s. */
   public double[] start(int s, long i, int r) {
+    return start(s, i, r, false);
+  }
+
+  /**
+   * The start point of replicate r of trial i of study s, in the search or the confirmation stage. A
+   * confirmation replicate is always drawn (fresh: replicate 0 is not the exact start) from a stream
+   * tagged for the confirmation, independent of the search's.
+   */
+  public double[] start(int s, long i, int r, boolean confirm) {
     StudySpec.Start st = studies.get(s).start();
-    if (st.point() != null && (r == 0 && exactFirst || startJitter == 0)) {
+    if (st.point() != null && (r == 0 && exactFirst && !confirm || startJitter == 0)) {
       return st.point().clone();
     }
-    SplittableRandom rng = Seeds.stream(seed, Seeds.REPLICATE, s, i, r);
+    SplittableRandom rng = Seeds.stream(seed, confirm ? Seeds.CONFIRM : Seeds.REPLICATE, s, i, r);
     int n = st.dimension();
     double[] x = new double[n];
     for (int k = 0; k < n; k++) {

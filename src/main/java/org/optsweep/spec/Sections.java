@@ -76,6 +76,17 @@ public final class Sections {
   public static final Param<Double> CHECK_TOLERANCE = Param.positive("tolerance", 1e-5,
       "largest relative error between the analytic and the central-difference gradient");
 
+  /** confirmation.enabled: re-run the best settings on fresh starts; default true. */
+  public static final Param<Boolean> CONFIRM = Param.flag("enabled", true,
+      "after the search, re-run each study's best settings on fresh starts (the winner's curse: the best of many"
+          + " settings scored on few replicates is mostly the luckiest)");
+  /** confirmation.top: how many of each study's best settings are confirmed; default 20. */
+  public static final Param<Integer> CONFIRM_TOP = Param.integer("top", 20, 1, 10_000,
+      "the best settings of each study, by the search's ranking, that are re-run");
+  /** confirmation.replicates: fresh replicates per confirmed setting; default 100. */
+  public static final Param<Integer> CONFIRM_REPLICATES = Param.integer("replicates", 100, 1, 1_000_000,
+      "fresh replicates per confirmed setting, started from a stream independent of the search's");
+
   public static final Section SEARCH = new Section("search", "how the trials of each study are chosen",
       List.of(METHOD, TRIALS));
   public static final Section REPLICATES = new Section("replicates", "solves per setting and their start points",
@@ -86,6 +97,8 @@ public final class Sections {
       List.of(POINTS, TRACE_REPLICATES));
   public static final Section EXECUTION = new Section("execution", "how the trials are split into Spark work",
       List.of(TASKS_PER_CORE, TRIALS_PER_CHUNK));
+  public static final Section CONFIRMATION = new Section("confirmation", "the best settings re-run on fresh starts",
+      List.of(CONFIRM, CONFIRM_TOP, CONFIRM_REPLICATES));
   public static final Section CHECK = new Section("check", "checks of the objectives before any trial",
       List.of(CHECK_GRADIENT, CHECK_POINTS, CHECK_TOLERANCE));
   public static final Section LIMITS = new Section("limits", "bounds on what a job may read",
@@ -93,7 +106,7 @@ public final class Sections {
 
   /** Every job-level section, in the order {@code optsweep list sections} shows them. */
   public static List<Section> all() {
-    return List.of(SEARCH, REPLICATES, TARGETS, TRACE, EXECUTION, CHECK, LIMITS);
+    return List.of(SEARCH, REPLICATES, TARGETS, CONFIRMATION, TRACE, EXECUTION, CHECK, LIMITS);
   }
 
   /**

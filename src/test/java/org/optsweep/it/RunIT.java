@@ -27,7 +27,8 @@ class RunIT {
           out.toString(), "--master", m), Proc.tail(log));
       outs.put(m, out);
     }
-    assertEquals(33, Tables.scalar("SELECT count(*) FROM " + Tables.runs(outs.get("local[1]"))));
+    // 33 search solves, then the best 2 settings of each of the 2 studies on 4 fresh starts.
+    assertEquals(33 + 16, Tables.scalar("SELECT count(*) FROM " + Tables.runs(outs.get("local[1]"))));
     assertEquals(0, Tables.difference(outs.get("local[1]"), outs.get("local[2]"), "wall_ms, executor"));
     assertEquals(0, Tables.difference(outs.get("local[1]"), outs.get("local[4]"), "wall_ms, executor"));
   }
@@ -42,7 +43,8 @@ class RunIT {
         "  schedule.lr0: {distribution: log_uniform, min: 1.0e-2, max: 2}",
         "  schedule.decay: {distribution: uniform, min: 0.99, max: 0.999}",
         "search: {method: random, trials: 1200}", "replicates: {count: 4, start_jitter: 0.01}",
-        "targets: {distance: 2.0e-4, value_gap: 5.0e-4}", "execution: {trials_per_chunk: 100}", ""));
+        "targets: {distance: 2.0e-4, value_gap: 5.0e-4}", "execution: {trials_per_chunk: 100}",
+        "confirmation: {top: 3, replicates: 10}", ""));
     Path out = Proc.IT.resolve("resume-out");
     Proc.deleteTree(out);
     Path log = Proc.IT.resolve("resume-first.log");
@@ -63,8 +65,10 @@ class RunIT {
     Path log2 = Proc.IT.resolve("resume-second.log");
     assertEquals(0, Proc.run(log2, 900, "bin/optsweep", "run", "--resume", out.toString(), "--master", "local[2]"),
         Proc.tail(log2));
-    assertEquals(1200L * 4, Tables.scalar("SELECT count(*) FROM " + Tables.runs(out)));
-    assertEquals(1200L * 4, Tables.scalar("SELECT count(DISTINCT (trial, replicate)) FROM " + Tables.runs(out)));
+    // The search's 4,800 solves, then its best 3 settings on 10 fresh starts each.
+    assertEquals(1200L * 4 + 30, Tables.scalar("SELECT count(*) FROM " + Tables.runs(out)));
+    assertEquals(1200L * 4 + 30, Tables.scalar("SELECT count(DISTINCT (stage, trial, replicate)) FROM "
+        + Tables.runs(out)));
     JsonNode j = new ObjectMapper().readTree(out.resolve("job.json").toFile());
     assertEquals("SUCCEEDED", j.get("status").asText());
     assertEquals(committed.size(), j.get("chunks_skipped").asInt(), "committed chunks are not recomputed");

@@ -83,7 +83,7 @@ class EnvironmentFailureTest {
         + "  schedule.lr0: {distribution: log_uniform, min: 1.0e-3, max: 1}\n"
         + "search: {method: random, trials: " + TRIALS + "}\nreplicates: {count: " + REPLICATES
         + ", start_jitter: 0.1}\ntrace: {points: 40, replicates: " + REPLICATES + "}\n"
-        + "execution: {trials_per_chunk: 250}\n");
+        + "execution: {trials_per_chunk: 250}\nconfirmation: {enabled: false}\n");
     return job;
   }
 

@@ -24,6 +24,10 @@ class ReliabilityTest {
 
   record Outcome(int code, String out, String err) {}
 
+  static Outcome runMain(String... args) {
+    return new ReliabilityTest().run(args);
+  }
+
   Outcome run(String... args) {
     SharedSpark.get();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -51,7 +55,8 @@ class ReliabilityTest {
   void explodingLearningRatesFinishGreenAsDivergedRows() throws Exception {
     Path job = job("diverge", "name: diverge\nobjective: {name: rosenbrock}\nstart: [-1.2, 1]\nsolver: gd\n"
         + "stopping: {max_iterations: 500}\nparameters:\n  schedule.lr0: {values: [1.0e-3, 0.5, 100]}\n"
-        + "replicates: {count: 2, start_jitter: 0.1}\ntargets: {distance: 1.0e-3, value_gap: 1.0e-6}\n");
+        + "replicates: {count: 2, start_jitter: 0.1}\ntargets: {distance: 1.0e-3, value_gap: 1.0e-6}\n"
+        + "confirmation: {enabled: false}\n");
     Path out = tmp.resolve("out-diverge");
     Outcome o = run("run", job.toString(), "--out", out.toString());
     assertEquals(0, o.code(), o.err());
@@ -79,7 +84,8 @@ class ReliabilityTest {
         + "  - {name: fine, objective: sphere}\n"
         + "  - {name: throws, objective: {name: throwing, threshold: 0.5}}\n"
         + "  - {name: hangs, objective: hanging}\n"
-        + "replicates: {count: 2, start_jitter: 0.01}\ntargets: {distance: 1.0e-3}\n");
+        + "replicates: {count: 2, start_jitter: 0.01}\ntargets: {distance: 1.0e-3}\n"
+        + "confirmation: {enabled: false}\n");
     Path out = tmp.resolve("out-faulty");
     Outcome o = run("run", job.toString(), "--out", out.toString());
     assertEquals(0, o.code(), o.err());
@@ -122,7 +128,7 @@ class ReliabilityTest {
         + "  schedule: {values: [constant, exponential]}\n"
         + "  schedule.lr0: {distribution: log_uniform, min: 1.0e-3, max: 1}\n"
         + "search: {method: random, trials: 40}\nreplicates: {count: 3, start_jitter: 0.1}\n"
-        + "targets: {distance: 1.0e-2, value_gap: 1.0e-2}\n";
+        + "targets: {distance: 1.0e-2, value_gap: 1.0e-2}\nconfirmation: {top: 3, replicates: 10}\n";
     Path a = job("a", body + "execution: {tasks_per_core: 1}\n");
     Path b = job("b", body + "execution: {tasks_per_core: 7, trials_per_chunk: 6}\n");
     assertEquals(0, run("run", a.toString(), "--out", tmp.resolve("out-a").toString()).code());
@@ -131,10 +137,19 @@ class ReliabilityTest {
     Dataset<Row> ra = runs(tmp.resolve("out-a")).drop(timing);
     Dataset<Row> rb = runs(tmp.resolve("out-b")).drop(timing).select(ra.columns()[0],
         java.util.Arrays.copyOfRange(ra.columns(), 1, ra.columns().length));
-    assertEquals(120, ra.count());
+    // 40 trials x 3 replicates, then the best 3 on 10 fresh starts each.
+    assertEquals(120 + 30, ra.count());
     assertEquals(0, ra.exceptAll(rb).count());
     assertEquals(0, rb.exceptAll(ra).count());
-    assertEquals(7, runs(tmp.resolve("out-b")).select("chunk").distinct().count(), "40 trials in chunks of 6");
+    assertEquals(7 + 1, runs(tmp.resolve("out-b")).select("chunk").distinct().count(),
+        "40 trials in chunks of 6, then the confirmation");
+    // The summaries too, intervals included: the bootstrap is seeded by the setting, not the task.
+    Dataset<Row> sa = SharedSpark.get().read().parquet(tmp.resolve("out-a/summary").toString());
+    Dataset<Row> sb = SharedSpark.get().read().parquet(tmp.resolve("out-b/summary").toString()).select(
+        sa.columns()[0], java.util.Arrays.copyOfRange(sa.columns(), 1, sa.columns().length));
+    assertEquals(40 + 3, sa.count());
+    assertEquals(0, sa.exceptAll(sb).count());
+    assertEquals(0, sb.exceptAll(sa).count());
   }
 
   @Test
@@ -176,7 +191,8 @@ class ReliabilityTest {
   @Test
   void theCompressionCodecIsSparksSettingAndAnUnshippedOneIsRefusedBeforeAnyWork() throws Exception {
     Path job = job("codec", "name: codec\nobjective: sphere\nstart: [1, 1]\nsolver: gd\n"
-        + "parameters:\n  schedule.lr0: {values: [0.1, 0.2]}\nreplicates: {count: 2, start_jitter: 0.1}\n");
+        + "parameters:\n  schedule.lr0: {values: [0.1, 0.2]}\nreplicates: {count: 2, start_jitter: 0.1}\n"
+        + "confirmation: {enabled: false}\n");
     Path refused = tmp.resolve("out-brotli");
     Outcome o = run("run", job.toString(), "--out", refused.toString(), "--conf",
         "spark.sql.parquet.compression.codec=brotli");

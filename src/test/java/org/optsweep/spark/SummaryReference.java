@@ -28,6 +28,8 @@ final class SummaryReference {
     aggs.add(expr("count(*)").as("replicates"));
     aggs.add(expr("sum(CAST(success AS INT))").as("successes"));
     aggs.add(expr("avg(CAST(success AS DOUBLE))").as("success_rate"));
+    aggs.add(expr(wilson("avg(CAST(success AS DOUBLE))", -1)).as("success_rate_lower"));
+    aggs.add(expr(wilson("avg(CAST(success AS DOUBLE))", 1)).as("success_rate_upper"));
     aggs.add(expr("avg(CAST(final_success AS DOUBLE))").as("final_success_rate"));
     aggs.add(expr("sum(CASE WHEN success THEN hit_iteration ELSE iterations END) "
         + "/ nullif(sum(CAST(success AS INT)), 0)").as("ert_iterations"));
@@ -41,7 +43,7 @@ final class SummaryReference {
     aggs.add(expr("avg(iterations)").as("iterations_mean"));
     aggs.add(expr("sum(CASE WHEN status = 'DIVERGED' THEN 1 ELSE 0 END)").as("diverged"));
     aggs.add(expr("sum(CASE WHEN status IN ('FAILED', 'TIMED_OUT') THEN 1 ELSE 0 END)").as("failed"));
-    Dataset<Row> grouped = runs.groupBy(col("study"), col("trial"))
+    Dataset<Row> grouped = runs.groupBy(col("study"), col("trial"), col("stage"))
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
     List<Column> out = new ArrayList<>();
     for (String c : grouped.columns()) {
@@ -60,6 +62,18 @@ final class SummaryReference {
     return grouped.select(out.toArray(new Column[0]));
   }
 
+
+  /**
+   * Wilson's score interval at 95% (z = 1.959963984540054) for a rate p of n = count(*) in SQL:
+   * (p + z²/2n ± z √(p(1−p)/n + z²/4n²)) / (1 + z²/n), written from Wilson (1927).
+   */
+  static String wilson(String p, int sign) {
+    String z = "1.959963984540054";
+    String n = "count(*)";
+    return "((" + p + ") + " + z + " * " + z + " / (2 * " + n + ") " + (sign < 0 ? "-" : "+") + " " + z
+        + " * sqrt((" + p + ") * (1 - (" + p + ")) / " + n + " + " + z + " * " + z + " / (4 * " + n + " * " + n
+        + "))) / (1 + " + z + " * " + z + " / " + n + ")";
+  }
 
   /** The hyperparameter columns: summary/'s columns between schedule and replicates. */
   static List<String> hyperNames(org.optsweep.output.Tables tables) {
