@@ -31,6 +31,9 @@ class RunIT {
     assertEquals(33 + 16, Tables.scalar("SELECT count(*) FROM " + Tables.runs(outs.get("local[1]"))));
     assertEquals(0, Tables.difference(outs.get("local[1]"), outs.get("local[2]"), "wall_ms, executor"));
     assertEquals(0, Tables.difference(outs.get("local[1]"), outs.get("local[4]"), "wall_ms, executor"));
+    // summary/ too: its bootstrap intervals are seeded by (job seed, stage, study, trial), not the task.
+    assertEquals(0, Tables.summaryDifference(outs.get("local[1]"), outs.get("local[2]")));
+    assertEquals(0, Tables.summaryDifference(outs.get("local[1]"), outs.get("local[4]")));
   }
 
   @Test

@@ -22,6 +22,14 @@ final class Tables {
     }
   }
 
+  /** Rows of summary/ of a not in b plus the reverse, every column (intervals and end points included). */
+  static long summaryDifference(Path a, Path b) throws Exception {
+    String sa = "SELECT * FROM read_parquet('" + a.resolve("summary") + "/*.parquet')";
+    String sb = "SELECT * FROM read_parquet('" + b.resolve("summary") + "/*.parquet')";
+    return scalar("SELECT (SELECT count(*) FROM (" + sa + " EXCEPT ALL " + sb + ")) + (SELECT count(*) FROM (" + sb
+        + " EXCEPT ALL " + sa + "))");
+  }
+
   /** Rows of a not in b plus rows of b not in a, over every column but the excluded ones. */
   static long difference(Path a, Path b, String excluded) throws Exception {
     String sa = "SELECT * EXCLUDE (" + excluded + ") FROM " + runs(a);
