@@ -66,6 +66,16 @@ public final class Evaluator {
     }
   }
 
+  /** Evaluations of f one gradient costs, fixed for the solve. */
+  private int perGradient = -1;
+
+  private int perGradient() {
+    if (perGradient < 0) {
+      perGradient = evaluationsPerGradient();
+    }
+    return perGradient;
+  }
+
   /** f evaluations one gradient costs with this method (0 for analytic). */
   public int evaluationsPerGradient() {
     return switch (method) {
@@ -91,7 +101,9 @@ public final class Evaluator {
 
   /** Writes ∇f(x) (or its finite-difference estimate) into {@code grad}. */
   public void gradient(double[] x, double[] grad) {
-    spend(evaluationsPerGradient());
+    if (maxEvaluations > 0) {
+      spend(perGradient());
+    }
     gradientEvaluations++;
     switch (method) {
       case ANALYTIC -> objective.gradient(x, grad);
@@ -108,7 +120,9 @@ public final class Evaluator {
    * differences f(x) is reused as the base point.
    */
   public double valueAndGradient(double[] x, double[] grad) {
-    spend(method == GradientMethod.FORWARD ? evaluationsPerGradient() : 1 + evaluationsPerGradient());
+    if (maxEvaluations > 0) {
+      spend(method == GradientMethod.FORWARD ? perGradient() : 1 + perGradient());
+    }
     gradientEvaluations++;
     valueEvaluations++;
     switch (method) {

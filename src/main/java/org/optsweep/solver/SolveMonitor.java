@@ -46,6 +46,10 @@ final class SolveMonitor {
   private final double[] tStep;
 
   double bestValue = Double.POSITIVE_INFINITY;
+  /** Whether an iteration may skip the slow path (see {@link #updateQuiet}). */
+  private boolean quiet;
+  /** The largest squared distance target not yet hit (−∞ when none is left). */
+  private double distLooseSq;
   /** How the solve ended, once a test fired. */
   Stop ending;
   int iterations;
@@ -86,6 +90,7 @@ final class SolveMonitor {
     this.tDist = new double[cap];
     this.tGrad = new double[cap];
     this.tStep = new double[cap];
+    updateQuiet();
   }
 
   /** 0, then about {@code points − 1} geometrically spaced iterations up to {@code max}, de-duplicated. */
@@ -115,14 +120,22 @@ final class SolveMonitor {
    */
   boolean afterStep(int t, double[] x, double[] xPrev, double[] grad, double fx) {
     iterations = t;
+    // One pass for every norm an iteration may need: ||x|| (divergence), the step, the distance.
+    boolean step = xPrev != null;
+    boolean dist = distLeft > 0;
     double xSq = 0;
-    double stepSq = xPrev == null ? Double.NaN : 0;
+    double stepSq = 0;
+    double distSq = 0;
     for (int i = 0; i < n; i++) {
       double xi = x[i];
       xSq += xi * xi;
-      if (xPrev != null) {
+      if (step) {
         double s = xi - xPrev[i];
         stepSq += s * s;
+      }
+      if (dist) {
+        double d = xi - minimiser[i];
+        distSq += d * d;
       }
     }
     // NaN and ±Inf fail this comparison too.
@@ -130,6 +143,31 @@ final class SolveMonitor {
       return Double.isNaN(xSq) || Double.isInfinite(xSq) ? end(StopTest.X_NOT_FINITE, xSq, Double.NaN)
           : end(StopTest.DIVERGENCE_BOUND, Math.sqrt(xSq), stop.divergenceBound());
     }
+    // The common iteration: nothing to evaluate, record or test. Kept small so that it inlines into
+    // the solvers' loops; everything else is in the slow path below.
+    if (quiet && t != 0 && step && stepSq > stepTolSq && (!dist || distSq > distLooseSq)
+        && (traceNext >= traceAt.length || traceAt[traceNext] != t) && (t & (CLOCK_EVERY - 1)) != 0) {
+      if (fx < bestValue) {
+        bestValue = fx;
+      }
+      return false;
+    }
+    return slow(t, x, grad, fx, step ? stepSq : Double.NaN, dist ? distSq : Double.NaN);
+  }
+
+  /** Whether an iteration can need nothing beyond the norms: no value or gap test, no gradient test, no budget. */
+  private void updateQuiet() {
+    quiet = !valueTargetOn && gapLeft == 0 && gradTolSq == 0 && stop.maxEvaluations() <= 0;
+    double loose = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < distTargetsSq.length; j++) {
+      if (distanceHits[j] < 0) {
+        loose = Math.max(loose, distTargetsSq[j]);
+      }
+    }
+    distLooseSq = loose;
+  }
+
+  private boolean slow(int t, double[] x, double[] grad, double fx, double stepSq, double distSqIn) {
     boolean traceNow = traceNext < traceAt.length && traceAt[traceNext] == t;
     if (Double.isNaN(fx) && (gapLeft > 0 || valueTargetOn || traceNow)) {
       fx = objective.value(x);
@@ -140,13 +178,16 @@ final class SolveMonitor {
     if (Double.isInfinite(fx) || (Double.isNaN(fx) && (gapLeft > 0 || valueTargetOn))) {
       return end(StopTest.F_NOT_FINITE, fx, Double.NaN);
     }
-    double distSq = Double.NaN;
+    double distSq = distSqIn;
     if (distLeft > 0 || traceNow) {
-      distSq = distanceSq(x);
+      if (Double.isNaN(distSq) && minimiser != null) {
+        distSq = distanceSq(x);
+      }
       for (int j = 0; j < distTargetsSq.length && distLeft > 0; j++) {
         if (distanceHits[j] < 0 && distSq <= distTargetsSq[j]) {
           distanceHits[j] = t;
           distLeft--;
+          updateQuiet();
         }
       }
     }
@@ -156,6 +197,7 @@ final class SolveMonitor {
         if (gapHits[j] < 0 && gap <= gapTargets[j]) {
           gapHits[j] = t;
           gapLeft--;
+          updateQuiet();
         }
       }
     }
