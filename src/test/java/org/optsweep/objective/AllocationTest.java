@@ -17,7 +17,7 @@ class AllocationTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ackley", "rosenbrock", "rastrigin", "sphere", "quadratic", "ridge", "group_sparse",
-      "autoencoder"})
+      "autoencoder", "elastic_net", "logistic"})
   void valueAndGradientAllocateNothing(String name) {
     assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
         "needs HotSpot's allocation counter");
