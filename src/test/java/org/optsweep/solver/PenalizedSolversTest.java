@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestReporter;
 import org.optsweep.objective.Composite;
 import org.optsweep.objective.Glm;
 import org.optsweep.objective.Objective;
 import org.optsweep.objective.Quadratic;
 import org.optsweep.objective.Sphere;
+import org.optsweep.reference.Figures;
 import org.optsweep.reference.Kkt;
 import org.optsweep.reference.RegularizedCases;
 import org.optsweep.reference.RegularizedCases.Case;
@@ -21,10 +21,15 @@ import org.optsweep.schedule.Schedules;
 /**
  * ISTA, FISTA and OWL-QN on the lasso and L1-logistic problems of {@code regularized.json} (independent
  * numpy optima, KKT 1e-12), the backtracking rule worked by hand, and the reduction to gradient descent
- * on a smooth objective. The figures (iterations, evaluations, errors, KKT residual per case) go to the test
- * report ({@link TestReporter}: {@code target/surefire-reports}), and are quoted in the solver package docs.
+ * on a smooth objective. The figures (iterations, evaluations, errors, KKT residual per case) go to
+ * {@code target/figures/penalized-solvers.txt}, and are quoted in the solver package docs.
  */
 class PenalizedSolversTest {
+
+  @org.junit.jupiter.api.BeforeAll
+  static void figuresHeader() {
+    Figures.start("penalized-solvers", "case, solver, iterations, f evaluations, rel_w, rel_b, rel_f, KKT, status");
+  }
 
   private static Solver solver(String name, Map<String, Object> settings) {
     return Solvers.create(name, settings, null);
@@ -48,14 +53,14 @@ class PenalizedSolversTest {
    * in 16 000 – 116 000 iterations.
    */
   @Test
-  void fistaWithBacktrackingAndRestartReachesTheDiabetesLassoPath(TestReporter figures) {
+  void fistaWithBacktrackingAndRestartReachesTheDiabetesLassoPath() {
     Solver fista = solver("fista", Map.of("backtracking", true, "restart", true));
     List<Case> path = RegularizedCases.named("diabetes_lasso");
     assertEquals(6, path.size());
     for (Case c : path) {
       Glm f = c.build();
       SolveResult r = solve(fista, f, 300_000);
-      figures.publishEntry(c.name() + " " + "fista", report("fista", c, f, r));
+      Figures.add("penalized-solvers", report("fista", c, f, r));
       assertEquals(StopTest.NO_STEP, r.stop().test(), "runs until x stops changing: " + r.reason());
       assertTrue(c.relW(r.x()) <= 1e-8, c.name() + " rel_w " + c.relW(r.x()));
       assertTrue(c.relB(r.x()) <= 1e-8, c.name() + " rel_b " + c.relB(r.x()));
@@ -69,17 +74,17 @@ class PenalizedSolversTest {
    * whose line search stalls first at the two smallest λ) and ≤ 1.7e-12 (FISTA).
    */
   @Test
-  void owlqnAndFistaReachTheStandardizedBreastCancerPath(TestReporter figures) {
+  void owlqnAndFistaReachTheStandardizedBreastCancerPath() {
     Solver owlqn = solver("owlqn", Map.of("pgtol", 1e-10, "tolerance", 0.0));
     Solver fista = solver("fista", Map.of("backtracking", true, "restart", true));
     for (Case c : RegularizedCases.named("breast_cancer_std")) {
       Glm f = c.build();
       SolveResult q = solve(owlqn, f, 20_000);
-      figures.publishEntry(c.name() + " " + "owlqn", report("owlqn", c, f, q));
+      Figures.add("penalized-solvers", report("owlqn", c, f, q));
       assertTrue(c.relW(q.x()) <= 1e-6 && c.relB(q.x()) <= 1e-6, report("owlqn", c, f, q));
       assertTrue(Math.abs(c.relF(q.value())) <= 1e-12, report("owlqn", c, f, q));
       SolveResult r = solve(fista, f, 30_000);
-      figures.publishEntry(c.name() + " " + "fista", report("fista", c, f, r));
+      Figures.add("penalized-solvers", report("fista", c, f, r));
       assertTrue(c.relW(r.x()) <= 1e-10 && c.relB(r.x()) <= 1e-10, report("fista", c, f, r));
     }
   }
@@ -91,12 +96,12 @@ class PenalizedSolversTest {
    * exactly why references are certified by their KKT residual rather than by a solver's status.
    */
   @Test
-  void owlqnOnTheRawDiabetesPathStopsShortButSaysConverged(TestReporter figures) {
+  void owlqnOnTheRawDiabetesPathStopsShortButSaysConverged() {
     Solver owlqn = solver("owlqn", Map.of("pgtol", 1e-10, "tolerance", 0.0));
     for (Case c : RegularizedCases.named("diabetes_lasso")) {
       Glm f = c.build();
       SolveResult r = solve(owlqn, f, 50_000);
-      figures.publishEntry(c.name() + " " + "owlqn", report("owlqn", c, f, r));
+      Figures.add("penalized-solvers", report("owlqn", c, f, r));
       if (c.name().endsWith("k0")) {
         assertEquals(StopTest.PGTOL, r.stop().test());
         continue;
@@ -108,13 +113,13 @@ class PenalizedSolversTest {
 
   /** ISTA with backtracking on standardised breast cancer at the larger λ: to rounding in 6 000–14 000 steps. */
   @Test
-  void istaReachesTheLargerLambdaLogisticCases(TestReporter figures) {
+  void istaReachesTheLargerLambdaLogisticCases() {
     Solver ista = solver("ista", Map.of("backtracking", true));
     for (String name : new String[] {"breast_cancer_std_l1_k1", "breast_cancer_std_enet05_1e-1"}) {
       Case c = RegularizedCases.get(name);
       Glm f = c.build();
       SolveResult r = solve(ista, f, 20_000);
-      figures.publishEntry(c.name() + " " + "ista", report("ista", c, f, r));
+      Figures.add("penalized-solvers", report("ista", c, f, r));
       assertTrue(c.relW(r.x()) <= 1e-10 && c.relB(r.x()) <= 1e-10, report("ista", c, f, r));
     }
   }
