@@ -33,7 +33,8 @@ public final class Logistic extends Glm {
       double y = m[i][p];
       if (y != 0.0 && y != 1.0) {
         throw new org.optsweep.InputException("data " + data.source() + ", row " + (i + 1) + " (data rows counted "
-            + "from 1), column " + (p + 1) + " (the label, last): found " + y + ", expected 0 or 1");
+            + "from 1), column " + (p + 1) + " (the label, last): found " + y + ", expected 0 or 1"
+            + (y == -1.0 ? " (LIBSVM's -1/+1 labels must be written as 0/1)" : ""));
       }
     }
   }
