@@ -23,8 +23,10 @@ import org.optsweep.param.Settings;
  * δ2 = (W2ᵀδ3 + β(−ρ/ρ̂ + (1−ρ)/(1−ρ̂)))·a2(1 − a2), the sparsity term being the UFLDL addition that
  * is absent when β = 0, the seed's setting).
  *
- * <p>The loss is non-convex with symmetric minimisers (any permutation of hidden units), so
- * {@link #minimiser()} is {@code null} and {@link #minimum()} NaN. With β &gt; 0 and a hidden unit
+ * <p>The loss is non-convex with symmetric minimisers (any permutation of hidden units): no optimum is
+ * known. {@link #minimum()} is the best value of a documented multi-start when the reference stage has
+ * registered one under {@link #referenceKey()} (kind BEST_KNOWN), else NaN; {@link #minimiser()} is then
+ * {@code null} whenever h ≥ 2, with the permutation symmetry as the reason. With β &gt; 0 and a hidden unit
  * whose mean activation saturates at exactly 0 or 1 the KL term, and so f, is infinite; solvers
  * record that as divergence.
  *
@@ -48,6 +50,7 @@ public final class Autoencoder implements Objective {
   private final double[] sparsityDelta;
   private final double[] delta2;
   private final double[] delta3;
+  private final org.optsweep.reference.Reference reference;
 
   /**
    * @param data   m × v, one example per row (the transpose of the seed's v × m {@code data}); shared and
@@ -93,6 +96,8 @@ public final class Autoencoder implements Objective {
     this.sparsityDelta = new double[h];
     this.delta2 = new double[h];
     this.delta3 = new double[v];
+    this.reference = org.optsweep.reference.References.size() == 0 ? null
+        : org.optsweep.reference.References.lookup(referenceKey());
   }
 
   @Override
@@ -242,16 +247,36 @@ public final class Autoencoder implements Objective {
     return cost;
   }
 
-  /** Unknown (non-convex, with symmetric minimisers): {@code null}. */
+  /**
+   * (autoencoder{visible, hidden, beta, rho}, data fingerprint, λ): the best-known reference of a documented
+   * multi-start ({@link org.optsweep.reference.MultiStart}) is computed once per key.
+   */
   @Override
-  public double[] minimiser() {
-    return null;
+  public org.optsweep.reference.ReferenceKey referenceKey() {
+    return new org.optsweep.reference.ReferenceKey(String.format(Locale.ROOT,
+        "autoencoder{visible=%d,hidden=%d,beta=%s,rho=%s}", v, h, beta, rho), DataSets.fingerprint(data), lambda,
+        Double.NaN, false);
   }
 
-  /** Unknown: NaN. */
+  /** The best-known reference registered when this instance was built, or {@code null}. */
+  @Override
+  public org.optsweep.reference.Reference reference() {
+    return reference;
+  }
+
+  /**
+   * The registered best-known minimiser, or {@code null}: with h ≥ 2 hidden units never unique (the loss is
+   * invariant under the h! permutations of hidden units), so distances are not measured.
+   */
+  @Override
+  public double[] minimiser() {
+    return reference == null ? null : reference.x();
+  }
+
+  /** The registered best-known value, or NaN. */
   @Override
   public double minimum() {
-    return Double.NaN;
+    return reference == null ? Double.NaN : reference.f();
   }
 
   @Override

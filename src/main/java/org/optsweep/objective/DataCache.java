@@ -95,6 +95,7 @@ public final class DataCache {
     synchronized (BUILT) {
       BUILT.clear();
     }
+    Glm.clearPrepared();
   }
 
   /** Most generated data sets and exact optima kept: the trials of a task reuse few distinct ones. */

@@ -7,6 +7,9 @@ import java.util.SplittableRandom;
 import org.optsweep.param.InvalidParameterException;
 import org.optsweep.param.Param;
 import org.optsweep.param.Settings;
+import org.optsweep.reference.Reference;
+import org.optsweep.reference.ReferenceKey;
+import org.optsweep.reference.References;
 
 /**
  * The group-sparse self-reconstruction loss from the seed question "gradient descent for arbitrary
@@ -21,9 +24,12 @@ import org.optsweep.param.Settings;
  * penalty of a row with B_i = 0 (both make the respective point stationary, which is what a
  * "sparse row" minimiser needs).
  *
- * <p>Known optimum: for λ = 0 the minimum is 0 at B = I (flattened identity); it is the minimiser
- * reported even when X has dependent columns and others exist. For λ &gt; 0 no closed form is
- * known: {@link #minimiser()} is {@code null} and {@link #minimum()} NaN.
+ * <p>Known optimum: for λ = 0 the minimum is 0 at B = I (flattened identity), the unique minimiser when X
+ * has full column rank; when it does not, every B = I + N with XN = 0 is one, so {@link #minimiser()} is
+ * {@code null} and {@link #reference()} says why (issue 14: no distance to one of infinitely many
+ * minimisers). For λ &gt; 0 no closed form is known: the reference stage computes a best-known one by a
+ * documented multi-start ({@link org.optsweep.reference.MultiStart}, kind BEST_KNOWN) and registers it
+ * under {@link #referenceKey()}; until then {@link #minimiser()} is {@code null} and {@link #minimum()} NaN.
  *
  * <p>{@link #value} and {@link #gradient} allocate nothing (R lives in an instance buffer), so
  * instances are not thread-safe.
@@ -35,6 +41,8 @@ public final class GroupSparse implements Objective {
   private final double lambda;
   private final double[] residual;
   private final double[] identity;
+  private final int rank;
+  private final Reference reference;
 
   /**
    * @param x      n × p data, rows are observations; shared and not modified
@@ -62,6 +70,8 @@ public final class GroupSparse implements Objective {
     for (int i = 0; i < p; i++) {
       identity[i * p + i] = 1;
     }
+    this.rank = lambda == 0 ? rank(x) : p;
+    this.reference = lambda > 0 && References.size() > 0 ? References.lookup(referenceKey()) : null;
   }
 
   @Override
@@ -159,17 +169,80 @@ public final class GroupSparse implements Objective {
     return norm + lambda * penalty;
   }
 
-  /** The flattened p × p identity when λ = 0; {@code null} (unknown) when λ &gt; 0. */
+  /**
+   * λ = 0: the flattened identity, or {@code null} when X has rank &lt; p (then every B with XB = X is a
+   * minimiser). λ &gt; 0: the registered best-known minimiser, or {@code null}.
+   */
   @Override
   public double[] minimiser() {
-    return lambda == 0 ? identity : null;
+    if (lambda == 0) {
+      return rank == p ? identity : null;
+    }
+    return reference == null ? null : reference.x();
   }
 
-  /** 0 when λ = 0; NaN (unknown) when λ &gt; 0. */
+  /** 0 when λ = 0; the registered best-known value when λ &gt; 0, else NaN. */
   @Override
   public double minimum() {
-    return lambda == 0 ? 0.0 : Double.NaN;
+    if (lambda == 0) {
+      return 0.0;
+    }
+    return reference == null ? Double.NaN : reference.f();
   }
+
+  /**
+   * λ = 0: EXACT (minimum 0 at B = I; without a minimiser, and why, when X is rank-deficient). λ &gt; 0: the
+   * BEST_KNOWN reference of the multi-start registered under {@link #referenceKey()}, or {@code null}.
+   */
+  @Override
+  public Reference reference() {
+    if (lambda > 0) {
+      return reference;
+    }
+    return Reference.exact(name(), minimiser(), 0.0, "XB = X at B = I", rank == p ? null
+        : "minimiser not unique: X has rank " + rank + " < " + p + " columns, so every B = I + N with the columns"
+            + " of N in the null space of X has loss 0");
+  }
+
+  /** (group_sparse, fingerprint of X, λ) for λ &gt; 0, whose optimum only a multi-start can estimate; else null. */
+  @Override
+  public ReferenceKey referenceKey() {
+    return lambda > 0 ? new ReferenceKey(name(), DataSets.fingerprint(x), lambda, Double.NaN, false) : null;
+  }
+
+  /** The numerical rank of X (singular values above numpy's matrix_rank threshold), once per data set. */
+  private static int rank(double[][] x) {
+    synchronized (RANKS) {
+      Integer known = RANKS.get(x);
+      if (known != null) {
+        return known;
+      }
+    }
+    int n = x.length;
+    int p = x[0].length;
+    org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(x);
+    var svd = org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(n, p, false, false, true);
+    if (!svd.decompose(a)) {
+      throw new IllegalStateException("group_sparse: SVD of X failed");
+    }
+    double[] sv = svd.getSingularValues();
+    double max = 0;
+    for (double v : sv) {
+      max = Math.max(max, v);
+    }
+    int r = 0;
+    for (double v : sv) {
+      if (v > Math.max(n, p) * Math.ulp(1.0) * max) {
+        r++;
+      }
+    }
+    synchronized (RANKS) {
+      RANKS.put(x, r);
+    }
+    return r;
+  }
+
+  private static final java.util.Map<double[][], Integer> RANKS = new java.util.WeakHashMap<>();
 
   @Override
   public String toString() {

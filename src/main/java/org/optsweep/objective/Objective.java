@@ -49,4 +49,33 @@ public interface Objective {
 
   /** The known global minimum value, or {@code NaN} when unknown. */
   double minimum();
+
+  /**
+   * The optimum distances and gaps are measured against, with its kind ({@code exact}, {@code spark_ml},
+   * {@code polished}, {@code best_known}) and, where {@link #minimiser()} is {@code null} but a minimum is
+   * known, the reason ({@link org.optsweep.reference.Reference#note()}); {@code null} when none is known.
+   *
+   * <p>Consistent with {@link #minimiser()} and {@link #minimum()}. This default reports an optimum the
+   * objective declares itself (closed form or published) as EXACT; objectives whose optimum comes from the
+   * reference stage ({@link #referenceKey()} not null) return the one registered in
+   * {@link org.optsweep.reference.References} when they were built.
+   */
+  default org.optsweep.reference.Reference reference() {
+    double[] xs = minimiser();
+    double fs = minimum();
+    if (xs == null && Double.isNaN(fs)) {
+      return null;
+    }
+    return org.optsweep.reference.Reference.exact(name(), xs, fs, "known optimum of " + name(),
+        xs == null ? "minimiser not unique" : null);
+  }
+
+  /**
+   * The key under which this objective's optimum is computed by the reference stage and registered
+   * ({@link org.optsweep.reference.References}), or {@code null} when it needs none: its optimum is known
+   * in closed form, or nothing can be computed. Default {@code null}.
+   */
+  default org.optsweep.reference.ReferenceKey referenceKey() {
+    return null;
+  }
 }

@@ -10,7 +10,7 @@ public final class Objectives {
 
   private static final Registry<ObjectiveProvider> REGISTRY = new Registry<>("objective", ObjectiveProvider.class,
       List.of(Ackley.PROVIDER, Rosenbrock.PROVIDER, Rastrigin.PROVIDER, Sphere.PROVIDER, Quadratic.PROVIDER,
-          Ridge.PROVIDER, GroupSparse.PROVIDER, Autoencoder.PROVIDER));
+          Ridge.PROVIDER, GroupSparse.PROVIDER, Autoencoder.PROVIDER, ElasticNet.PROVIDER, Logistic.PROVIDER));
 
   /** Every objective by name, built-ins first. */
   public static Map<String, ObjectiveProvider> all() {

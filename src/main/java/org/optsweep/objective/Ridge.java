@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.optsweep.param.InvalidParameterException;
 import org.optsweep.param.Param;
 import org.optsweep.param.Settings;
@@ -16,12 +16,14 @@ import org.optsweep.param.Settings;
  * Ridge regression, f(w) = ‖A w − y‖²/m + λ‖w‖², for A (m × d) and y (length m); ∇f(w) =
  * 2Aᵀ(Aw − y)/m + 2λw.
  *
- * <p>The exact optimum is the solution of the normal equations (AᵀA/m + λI) w* = Aᵀy/m (Hoerl &amp;
- * Kennard 1970), solved once in the constructor with EJML's Cholesky decomposition; {@link #minimum()}
- * is f(w*). When the system is singular (λ = 0 and A has dependent columns, or m &lt; d) least squares
+ * <p>The exact optimum w* solves (AᵀA/m + λI) w* = Aᵀy/m (Hoerl &amp; Kennard 1970). It is computed once
+ * in the constructor as the least-squares solution of [A; √(λm)·I] w ≈ [y; 0] by Householder QR and an SVD of
+ * the d × d factor (EJML) — never from the normal equations, whose condition number is the square of A's
+ * (on a near-collinear design with cond(A) = 1.7e6 they were off by 1e-5 relative). {@link #minimum()} is
+ * f(w*). When the problem is rank-deficient (λ = 0 and A has dependent columns, or m &lt; d) least squares
  * has a whole affine set of minimisers: the minimum value is then taken at the minimum-norm solution
- * (pseudo-inverse) and {@link #minimiser()} is {@code null}, since a distance to one arbitrary
- * minimiser would be meaningless.
+ * and {@link #minimiser()} is {@code null} (with the reason in {@link #reference()}), since a distance to
+ * one arbitrary minimiser would be meaningless.
  *
  * <p>Data is a shared, read-only m × (d+1) matrix whose last column is y (the CSV layout), so file
  * data is never copied per instance. {@link #value} and {@link #gradient} allocate nothing: the
@@ -63,7 +65,7 @@ public final class Ridge implements Objective {
     this.lambda = lambda;
     this.residual = new double[m];
     double[] w = new double[d];
-    boolean unique = solveNormalEquations(w);
+    boolean unique = solveLeastSquares(w);
     this.minimiser = unique ? w : null;
     this.minimum = value(w);
   }
@@ -85,73 +87,66 @@ public final class Ridge implements Objective {
   }
 
   /**
-   * Solves (AᵀA/m + λI) w = Aᵀy/m into {@code w}.
+   * Minimises ‖[A; √(λm)·I] w − [y; 0]‖² — the same problem as ‖Aw − y‖²/m + λ‖w‖², written as least
+   * squares so that the normal equations, whose condition number is the square of A's, are never formed.
+   * Householder QR of the augmented matrix with y as an extra column gives R (d × d) and c = Qᵀy in one
+   * pass (the last column of R' = [[R, c], [0, ρ]]); the SVD of the small R = UΣVᵀ then gives the rank and
+   * w = VΣ⁺Uᵀc, the minimum-norm solution when R is singular. Singular values below
+   * max(m + d, d)·ε·σ_max count as zero (numpy's {@code matrix_rank} threshold).
    *
-   * @return whether the solution is unique (Cholesky succeeded); if not, w is the minimum-norm
-   *     least-squares solution
+   * @return whether the solution is unique (full rank); if not, w is the minimum-norm least-squares solution
    */
-  private boolean solveNormalEquations(double[] w) {
-    DMatrixRMaj a = new DMatrixRMaj(m, d);
-    DMatrixRMaj y = new DMatrixRMaj(m, 1);
+  private boolean solveLeastSquares(double[] w) {
+    int rows = m + d;
+    DMatrixRMaj aug = new DMatrixRMaj(rows, d + 1);
     for (int i = 0; i < m; i++) {
-      for (int j = 0; j < d; j++) {
-        a.unsafe_set(i, j, data[i][j]);
+      for (int j = 0; j <= d; j++) {
+        aug.unsafe_set(i, j, data[i][j]);
       }
-      y.unsafe_set(i, 0, data[i][d]);
     }
-    DMatrixRMaj gram = new DMatrixRMaj(d, d);
-    CommonOps_DDRM.multTransA(1.0 / m, a, a, gram);
+    double s = Math.sqrt(lambda * m);
     for (int j = 0; j < d; j++) {
-      gram.unsafe_set(j, j, gram.unsafe_get(j, j) + lambda);
+      aug.unsafe_set(m + j, j, s);
     }
-    DMatrixRMaj rhs = new DMatrixRMaj(d, 1);
-    CommonOps_DDRM.multTransA(1.0 / m, a, y, rhs);
-    DMatrixRMaj sol = new DMatrixRMaj(d, 1);
-    LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(d);
-    boolean unique = chol.setA(gram.copy()) && wellConditioned(chol);
-    if (unique) {
-      chol.solve(rhs, sol);
-    } else {
-      // Minimum-norm least squares on [A; √(λm)·I] by SVD, not on the normal equations, whose
-      // condition number is the square of A's.
-      DMatrixRMaj aug = new DMatrixRMaj(m + d, d);
-      DMatrixRMaj yAug = new DMatrixRMaj(m + d, 1);
-      CommonOps_DDRM.insert(a, aug, 0, 0);
-      CommonOps_DDRM.insert(y, yAug, 0, 0);
-      double s = Math.sqrt(lambda * m);
+    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(rows, d + 1);
+    // EJML reports "failure" when a column is already zero on and below the diagonal (rank deficiency):
+    // the reflection is then the identity and R is still exact, with a zero on its diagonal.
+    qr.decompose(aug);
+    DMatrixRMaj rAll = qr.getR(null, true);
+    if (org.ejml.dense.row.MatrixFeatures_DDRM.hasUncountable(rAll)) {
+      throw new IllegalStateException("ridge: QR decomposition of the data matrix is not finite");
+    }
+    DMatrixRMaj r = CommonOps_DDRM.extract(rAll, 0, d, 0, d);
+    DMatrixRMaj c = CommonOps_DDRM.extract(rAll, 0, d, d, d + 1);
+    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(d, d, true, true, false);
+    if (!svd.decompose(r)) {
+      throw new IllegalStateException("ridge: SVD of the triangular factor failed");
+    }
+    DMatrixRMaj u = svd.getU(null, false);
+    DMatrixRMaj v = svd.getV(null, false);
+    double[] sigma = svd.getSingularValues();
+    double max = 0;
+    for (double sv : sigma) {
+      max = Math.max(max, sv);
+    }
+    double cutoff = Math.max(rows, d) * Math.ulp(1.0) * max;
+    boolean unique = max > 0;
+    java.util.Arrays.fill(w, 0.0);
+    for (int k = 0; k < sigma.length; k++) {
+      if (!(sigma[k] > cutoff)) {
+        unique = false;
+        continue;
+      }
+      double coef = 0;
+      for (int i = 0; i < d; i++) {
+        coef += u.unsafe_get(i, k) * c.unsafe_get(i, 0);
+      }
+      coef /= sigma[k];
       for (int j = 0; j < d; j++) {
-        aug.unsafe_set(m + j, j, s);
+        w[j] += coef * v.unsafe_get(j, k);
       }
-      LinearSolverDense<DMatrixRMaj> pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
-      if (!pinv.setA(aug)) {
-        throw new IllegalStateException("ridge: SVD of the data matrix failed");
-      }
-      pinv.solve(yAug, sol);
-    }
-    for (int j = 0; j < d; j++) {
-      w[j] = sol.unsafe_get(j, 0);
     }
     return unique;
-  }
-
-  /**
-   * Whether the Cholesky factor L is far from singular: (min L_ii / max L_ii)² is a cheap, rough
-   * indicator of 1/cond of the Gram matrix (exact for a diagonal one). Cholesky of a matrix that is singular in exact arithmetic (λ = 0,
-   * collinear features) can "succeed" on rounding noise with a pivot of order ε, which would give a
-   * meaningless, huge w*; such systems go to the minimum-norm path instead.
-   */
-  private boolean wellConditioned(LinearSolverDense<DMatrixRMaj> chol) {
-    CholeskyDecomposition_F64<DMatrixRMaj> decomposition = chol.getDecomposition();
-    DMatrixRMaj t = decomposition.getT(null);
-    double min = Double.POSITIVE_INFINITY;
-    double max = 0;
-    for (int j = 0; j < d; j++) {
-      double v = Math.abs(t.unsafe_get(j, j));
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-    double ratio = min / max;
-    return max > 0 && ratio * ratio > 1e-13;
   }
 
   @Override
@@ -239,6 +234,15 @@ public final class Ridge implements Objective {
     return minimum;
   }
 
+  /** EXACT, by QR/SVD; without a minimiser when A (with the penalty rows) is rank-deficient. */
+  @Override
+  public org.optsweep.reference.Reference reference() {
+    return org.optsweep.reference.Reference.exact(name(), minimiser, minimum,
+        "least squares by Householder QR and SVD (EJML)", minimiser != null ? null
+            : "minimiser not unique: lambda = 0 and the columns of A are linearly dependent (rank < " + d
+                + "); the minimum is taken at the minimum-norm solution");
+  }
+
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "ridge{m=%d, d=%d, lambda=%s}", m, d, lambda);
@@ -305,7 +309,7 @@ public final class Ridge implements Objective {
   /** Registers {@code ridge}. */
   public static final ObjectiveProvider PROVIDER = new SimpleProvider("ridge",
       "|A w - y|^2/m + lambda |w|^2 on a CSV (last column y) or generated data; "
-          + "exact optimum from the normal equations (EJML Cholesky)",
+          + "exact optimum by QR and SVD (EJML)",
       List.of(DATA, ROWS, DIMENSION, LAMBDA, NOISE, DATA_SEED), Ridge::create);
 
   private static Objective create(Settings s) {

@@ -2,6 +2,7 @@ package org.optsweep.solver;
 
 import java.util.Arrays;
 import org.optsweep.gradient.Evaluator;
+import org.optsweep.objective.Composite;
 import org.optsweep.objective.Objective;
 
 /**
@@ -54,10 +55,25 @@ final class SolveMonitor {
   Stop ending;
   int iterations;
 
+  /** Whether {@link #eval} evaluates the smooth part of a {@link Composite} objective (proximal solvers). */
+  private final boolean smoothOnly;
+
   SolveMonitor(SolveRequest req) {
+    this(req, false);
+  }
+
+  /**
+   * @param smoothPart whether the solver evaluates only the smooth part s of a {@link Composite} objective
+   *                   and treats its L1 term itself (ISTA, FISTA, OWL-QN): {@link #eval} then counts and
+   *                   budgets evaluations of s, while targets, traces and the final value use the full F.
+   *                   Ignored for an objective that is not composite.
+   */
+  SolveMonitor(SolveRequest req, boolean smoothPart) {
     this.startNanos = System.nanoTime();
     this.objective = req.objective();
-    this.eval = new Evaluator(objective, req.gradient(), req.h(), req.stopping().maxEvaluations());
+    this.smoothOnly = smoothPart && objective instanceof Composite;
+    this.eval = new Evaluator(smoothOnly ? ((Composite) objective).smoothPart() : objective, req.gradient(), req.h(),
+        req.stopping().maxEvaluations());
     this.stop = req.stopping();
     this.n = objective.dimension();
     double[] xs = objective.minimiser();
@@ -306,6 +322,11 @@ final class SolveMonitor {
   /** Builds the result at {@code x}; MAX_ITERATIONS if no other status was set. */
   SolveResult finish(double[] x, double fxKnown) {
     end(StopTest.MAX_ITERATIONS, iterations, stop.maxIterations());
+    if (!smoothOnly && ending.detail() == null && eval.gradientEvaluations() > 0
+        && objective instanceof Composite c && c.l1Weight() > 0) {
+      // A gradient solver differentiated F = s + mu |x|_1 itself: say so in the reason (issue 14).
+      ending = new Stop(ending.test(), ending.value(), ending.threshold(), Composite.SUBGRADIENT_NOTE);
+    }
     double fx = fxKnown;
     if (Double.isNaN(fx)) {
       try {

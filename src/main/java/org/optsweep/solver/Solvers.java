@@ -11,7 +11,7 @@ public final class Solvers {
 
   private static final Registry<SolverProvider> REGISTRY = new Registry<>("solver", SolverProvider.class,
       List.of(GradientDescent.PROVIDER, Momentum.PROVIDER, Nag.PROVIDER, Adam.PROVIDER, Adagrad.PROVIDER,
-          RmsProp.PROVIDER, Lbfgs.PROVIDER, NelderMead.PROVIDER));
+          RmsProp.PROVIDER, Lbfgs.PROVIDER, NelderMead.PROVIDER, ProximalGradient.ISTA, ProximalGradient.FISTA, Owlqn.PROVIDER));
 
   /** Every solver by name, built-ins first. */
   public static Map<String, SolverProvider> all() {

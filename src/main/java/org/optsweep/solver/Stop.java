@@ -12,7 +12,8 @@ import java.util.Locale;
  * @param test      which test fired
  * @param value     what it measured (‖step‖, ‖∇f‖, f, the budget used), or NaN
  * @param threshold what it compared with (a tolerance, a budget), or NaN
- * @param detail    a sentence for stops that need one, else {@code null}
+ * @param detail    a sentence for stops that need one (an exception, a failed line search; for any test, the
+ *                  note that a gradient solver ran on an L1 term's subgradient), else {@code null}
  */
 public record Stop(StopTest test, double value, double threshold, String detail) {
 
@@ -40,8 +41,21 @@ public record Stop(StopTest test, double value, double threshold, String detail)
     return sentence(test, value, threshold, detail, iterations);
   }
 
-  /** The sentence for a stop read back from its columns ({@code stop_test}, ...). */
+  /**
+   * The sentence for a stop read back from its columns ({@code stop_test}, ...). A detail on a test whose
+   * sentence is made of numbers (a gradient solver run on an L1 term, {@link
+   * org.optsweep.objective.Composite#SUBGRADIENT_NOTE}) is appended after a semicolon.
+   */
   public static String sentence(StopTest test, double value, double threshold, String detail, int t) {
+    String base = base(test, value, threshold, detail, t);
+    boolean detailIsTheSentence = switch (test) {
+      case OBJECTIVE_THREW, LINE_SEARCH, ABANDONED, COULD_NOT_RUN -> true;
+      default -> false;
+    };
+    return detail == null || detailIsTheSentence ? base : base + "; " + detail;
+  }
+
+  private static String base(StopTest test, double value, double threshold, String detail, int t) {
     return switch (test) {
       case MAX_ITERATIONS -> "reached max_iterations = " + (long) threshold;
       case MAX_EVALUATIONS -> "evaluation budget max_evaluations = " + (long) threshold + " used up at iteration " + t

@@ -17,7 +17,7 @@ class AllocationTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ackley", "rosenbrock", "rastrigin", "sphere", "quadratic", "ridge", "group_sparse",
-      "autoencoder"})
+      "autoencoder", "elastic_net", "logistic"})
   void valueAndGradientAllocateNothing(String name) {
     assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
         "needs HotSpot's allocation counter");
@@ -43,8 +43,11 @@ class AllocationTest {
       hot = bean.getThreadAllocatedBytes(thread) - before;
     }
     assertTrue(Double.isFinite(sink));
-    // A little slack for the counter's own bookkeeping; any per-call allocation is far above it.
-    assertTrue(cold < 1024, name + " allocated " + cold + " bytes in its first 150 calls");
+    // Slack for one-time JVM events: a C2 deoptimisation early on re-materialises what compiled code had
+    // scalar-replaced, ~1 KB once (measured 1000-1088 bytes in autoencoder's first calls, at a varying call,
+    // none with -Xint or C1 only; on the commit before elastic_net too). A per-call allocation of even one
+    // 16-byte object is 2400 bytes over these 150 calls.
+    assertTrue(cold < 2048, name + " allocated " + cold + " bytes in its first 150 calls");
     assertTrue(hot < 4096, name + " allocated " + hot + " bytes in 60 000 compiled calls");
   }
 

@@ -44,7 +44,14 @@ class GradientCheckTest {
         Arguments.of("autoencoder", Map.of(), 0.0, 0.5),
         Arguments.of("autoencoder", Map.of("beta", 3.0, "rho", 0.1, "lambda", 1e-3, "hidden", 5), 0.0, 0.5),
         Arguments.of("autoencoder", Map.of("data", Reference.file("autoencoder.csv"), "visible", 5,
-            "beta", 0.5), 0.0, 1.0));
+            "beta", 0.5), 0.0, 1.0),
+        // elastic_net / logistic: the subgradient is the gradient away from w_j = 0, so the box stays in w > 0.
+        Arguments.of("elastic_net", Map.of("alpha", 0.5), 0.5, 0.3),
+        Arguments.of("elastic_net", Map.of("data", Reference.file("enet.csv"), "dimension", 4, "standardize", true),
+            0.5, 0.3),
+        Arguments.of("logistic", Map.of("lambda", 0.05), 0.5, 0.3),
+        Arguments.of("logistic", Map.of("data", Reference.file("logistic.csv"), "dimension", 3, "intercept", false,
+            "alpha", 0.3), 0.5, 0.3));
   }
 
   @ParameterizedTest(name = "{0} {1}")

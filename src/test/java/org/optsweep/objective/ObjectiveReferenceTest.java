@@ -58,19 +58,29 @@ class ObjectiveReferenceTest {
     return tests;
   }
 
-  /** The fixture exercises every built-in objective, so a new built-in without reference data fails. */
+  /**
+   * The fixtures ({@code objectives.json}, and {@code penalized.json} for the penalised GLMs) exercise every
+   * built-in objective, so a new built-in without reference data fails.
+   */
   @Test
   void everyBuiltInHasReferenceData() {
     Set<String> covered = new TreeSet<>();
     for (JsonNode entry : Reference.json().get("entries")) {
       covered.add(entry.get("objective").asText());
     }
+    try {
+      for (JsonNode entry : PenalizedObjectivesTest.json().get("entries")) {
+        covered.add(entry.get("objective").asText());
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
     assertEquals(new TreeSet<>(List.of("ackley", "rosenbrock", "rastrigin", "sphere", "quadratic", "ridge",
-        "group_sparse", "autoencoder")), covered);
+        "group_sparse", "autoencoder", "elastic_net", "logistic")), covered);
   }
 
   /**
-   * Ridge: the EJML Cholesky optimum equals numpy.linalg.solve of the normal equations to 1e-10
+   * Ridge: the EJML QR/SVD optimum equals numpy.linalg.solve of the normal equations to 1e-10
    * relative, its value is numpy's f(w*), and ∇f(w*) vanishes (relative to the gradient's size at the
    * fixture's random points). For the collinear CSV with λ = 0 the minimiser is not unique: it is
    * reported as null and the minimum equals f at numpy.linalg.lstsq's solution.

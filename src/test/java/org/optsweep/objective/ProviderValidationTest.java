@@ -76,7 +76,7 @@ class ProviderValidationTest {
   /** Every parameter of the new objectives carries a doc string (shown by {@code optsweep list}). */
   @Test
   void everyParameterIsDocumented() {
-    for (String name : new String[] {"ridge", "group_sparse", "autoencoder"}) {
+    for (String name : new String[] {"ridge", "group_sparse", "autoencoder", "elastic_net", "logistic"}) {
       ObjectiveProvider p = Objectives.find(name);
       assertFalse(p.description().isBlank());
       for (Param param : p.params()) {

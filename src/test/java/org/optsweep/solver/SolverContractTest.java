@@ -46,8 +46,8 @@ class SolverContractTest {
 
   @org.junit.jupiter.api.Test
   void everyRegisteredSolverIsCovered() {
-    assertEquals(List.of("gd", "momentum", "nag", "adam", "adagrad", "rmsprop", "lbfgs", "nelder_mead"),
-        Solvers.names());
+    assertEquals(List.of("gd", "momentum", "nag", "adam", "adagrad", "rmsprop", "lbfgs", "nelder_mead", "ista",
+        "fista", "owlqn"), Solvers.names());
   }
 
   private static boolean derivativeFree(Solver s) {
