@@ -62,7 +62,7 @@ final class ValidateCommand implements Main.Command {
     }
     out.printf("%ntotal: %,d trials, %,d solves, iteration budget %.3g%n", job.totalTrials(), job.totalSolves(), budget);
     if (job.targets().distances().length + job.targets().gaps().length > 0) {
-      out.printf("targets: distance %s, value gap %s (headline: the first of each)%n",
+      out.printf("targets: " + (job.targets().relative() ? "relative " : "") + "distance %s, value gap %s (headline: the first of each)%n",
           java.util.Arrays.toString(job.targets().distances()), java.util.Arrays.toString(job.targets().gaps()));
     }
   }

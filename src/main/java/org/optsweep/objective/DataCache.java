@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import org.optsweep.objective.DataSets.Format;
 
 /**
  * Data matrices shared by every objective instance in a JVM.
@@ -46,6 +47,11 @@ public final class DataCache {
    *                                  and the reason) or malformed (file, line, column, text, expectation)
    */
   public static double[][] read(String path) {
+    // A data set the driver read and shipped (a cluster's executors may not see the driver's files).
+    double[][] shipped = DataSets.registered(Format.CSV, path);
+    if (shipped != null) {
+      return shipped;
+    }
     Path abs;
     try {
       abs = Path.of(path).toAbsolutePath().normalize();

@@ -132,6 +132,11 @@ public final class DataSets {
     REGISTERED.put(key, data);
   }
 
+  /** The registered matrix of a file named {@code path} in {@code format}, or null (LIBSVM's key also has features). */
+  static double[][] registered(Format format, String path) {
+    return REGISTERED.get(format.key() + ":" + path);
+  }
+
   /** Registers each entry (an executor's copy of the driver's {@link #registered()}). */
   public static void registerAll(Map<String, double[][]> sets) {
     sets.forEach(DataSets::register);

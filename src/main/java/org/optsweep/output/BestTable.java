@@ -28,7 +28,8 @@ public final class BestTable {
         job.totalTrials(), job.replicates(), confirmed.isEmpty() ? ""
             : String.format(Locale.ROOT, ", then the best %d of each study x %d fresh replicates", job.confirmTop(),
                 job.confirmReplicates()), seconds);
-    String targets = "targets: distance " + first(job.targets().distances()) + ", value gap "
+    String targets = "targets: " + (job.targets().relative() ? "relative " : "") + "distance "
+        + first(job.targets().distances()) + ", value gap "
         + first(job.targets().gaps());
     boolean confirm = !confirmed.isEmpty();
     out.println(confirm

@@ -49,6 +49,7 @@ public final class JobInfo {
   private long trialsPerChunk;
   private Map<String, Object> targets;
   private Map<String, Object> confirmation;
+  private Map<String, Object> references;
   private Map<String, String> versions;
   private Map<String, String> reproducibility;
   @JsonProperty("default_parallelism")
@@ -129,6 +130,15 @@ public final class JobInfo {
       m.put("cpu_model", "unknown (no /proc/cpuinfo)");
     }
     return m;
+  }
+
+  /** The reference optima: how many the job measures against, how many were computed, in how long. */
+  public void references(int count, int computed, double seconds) {
+    references = new LinkedHashMap<>();
+    references.put("count", count);
+    references.put("computed", computed);
+    references.put("seconds", seconds);
+    references.put("table", Tables.REFERENCES);
   }
 
   /** The run finished: counts, timings, chunks. */

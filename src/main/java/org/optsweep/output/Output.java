@@ -140,6 +140,19 @@ public final class Output {
     return null;
   }
 
+  /** Writes a small table from the driver as one Parquet file (replacing the table), in Spark's layout. */
+  public <S> void writeTable(Table<S> table, List<S> rows, String sparkVersion, String codec) throws IOException {
+    delete(table.name());
+    var c = ParquetRows.codec(codec);
+    Path file = path(table.name() + "/part-00000-" + table.name() + c.getExtension() + ".parquet");
+    try (var w = new ParquetRows(table.schema(), table.dataColumns(), sparkVersion).open(file, fs.getConf(), c,
+        table.plainEncoded(), 4L << 20)) {
+      for (S s : rows) {
+        w.write(table.row(s));
+      }
+    }
+  }
+
   /** Deletes the replaced output's entries, if --overwrite asked for it. */
   public void clearIfReplacing() throws IOException {
     if (clearOnStart) {

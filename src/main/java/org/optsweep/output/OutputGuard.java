@@ -29,7 +29,8 @@ final class OutputGuard {
   public static final int FORMAT_VERSION = 1;
 
   /** The entries of an output root that optsweep writes; anything else is the user's. */
-  static final Set<String> OWN_ENTRIES = Set.of(Tables.RUNS, Tables.TRACES, Tables.SUMMARY, Output.JOB_JSON,
+  static final Set<String> OWN_ENTRIES = Set.of(Tables.RUNS, Tables.TRACES, Tables.SUMMARY, Tables.REFERENCES,
+      "report.html", "ecdf", "fixed_budget", "sensitivity", "importance", Output.JOB_JSON,
       Output.JOB_YAML, Output.CHUNKS, Output.SUCCESS, ChunkCommit.STAGING, "." + Output.JOB_JSON + ".tmp",
       "." + Output.JOB_YAML + ".tmp", "." + Output.SUCCESS + ".tmp");
 

@@ -24,11 +24,42 @@ import org.optsweep.solver.Targets;
  * @param minimumKnown   whether value gaps are measured (else the gap column is null)
  * @param executor       the Spark executor that solved it
  * @param chunk          the chunk it belongs to
+ * @param optimum        what distances and gaps were measured against, or null when nothing is known
  */
 public record SolveRecord(String job, String stage, String study, long trial, int replicate, String objective, String solver,
                           String schedule, Object[] hyper, double[] start, SolveResult result,
                           Targets.Assessment assessment, boolean minimiserKnown, boolean minimumKnown,
-                          String executor, int chunk) {
+                          String executor, int chunk, Optimum optimum) {
+
+  /**
+   * The reference a solve was measured against: its kind ({@code exact}, {@code spark_ml},
+   * {@code polished}, {@code best_known}), the scale relative distances divide by (max(‖x*‖₂, 1)),
+   * and why a distance or gap is null where one is.
+   *
+   * @param kind  the reference's kind
+   * @param scale max(‖x*‖₂, 1), or NaN without a minimiser
+   * @param note  why the distance (or gap) is null, or null when both are measured
+   */
+  public record Optimum(String kind, double scale, String note) {
+    /** What objective {@code f} is measured against. */
+    public static Optimum of(org.optsweep.objective.Objective f) {
+      var ref = f.reference();
+      double[] xs = f.minimiser();
+      double scale = xs == null ? Double.NaN : Math.max(1, Math.sqrt(dot(xs)));
+      String note = xs != null && !Double.isNaN(f.minimum()) ? null
+          : ref != null && ref.note() != null ? ref.note()
+          : "no reference optimum is known for objective " + f.name();
+      return new Optimum(ref == null ? null : ref.kind().key(), scale, note);
+    }
+
+    private static double dot(double[] x) {
+      double s = 0;
+      for (double v : x) {
+        s += v * v;
+      }
+      return s;
+    }
+  }
 
   /** The stage of the search. */
   public static final String SEARCH = "search";

@@ -16,6 +16,7 @@ public final class Tables {
   public static final String RUNS = "runs";
   public static final String TRACES = "traces";
   public static final String SUMMARY = "summary";
+  public static final String REFERENCES = "references";
 
   static final DataType DOUBLES = DataTypes.createArrayType(DataTypes.DoubleType, false);
   static final DataType INTS = DataTypes.createArrayType(DataTypes.IntegerType, false);
@@ -29,12 +30,34 @@ public final class Tables {
   private final Table<SolveRecord> runs;
   private final Table<SolveRecord.TracePoint> traces;
   private final Table<TrialStats> summary;
+  private static final Table<org.optsweep.reference.Reference> REFERENCES_TABLE = referencesTable();
 
   public Tables(JobSpec job) {
     this.hyper = new HyperColumns(job);
     this.runs = runs(hyper);
     this.traces = tracesTable();
     this.summary = summary(hyper);
+  }
+
+  /** references/: one row per reference optimum the job's runs are measured against. */
+  public Table<org.optsweep.reference.Reference> references() {
+    return REFERENCES_TABLE;
+  }
+
+  private static Table<org.optsweep.reference.Reference> referencesTable() {
+    List<Column<org.optsweep.reference.Reference>> c = new ArrayList<>();
+    c.add(Column.of("objective", S, false, org.optsweep.reference.Reference::objective));
+    c.add(Column.of("data_fingerprint", S, true, org.optsweep.reference.Reference::dataFingerprint));
+    c.add(Column.of("lambda", D, true, r -> Double.isNaN(r.lambda()) ? null : r.lambda()));
+    c.add(Column.of("alpha", D, true, r -> Double.isNaN(r.alpha()) ? null : r.alpha()));
+    c.add(Column.of("intercept", B, false, org.optsweep.reference.Reference::intercept));
+    c.add(Column.plain("x", DOUBLES, true, org.optsweep.reference.Reference::x));
+    c.add(Column.plain("f", D, true, r -> Double.isNaN(r.f()) ? null : r.f()));
+    c.add(Column.plain("kkt_residual", D, true, r -> Double.isNaN(r.kktResidual()) ? null : r.kktResidual()));
+    c.add(Column.of("kind", S, false, r -> r.kind().key()));
+    c.add(Column.of("method", S, false, org.optsweep.reference.Reference::method));
+    c.add(Column.of("note", S, true, org.optsweep.reference.Reference::note));
+    return new Table<>(REFERENCES, List.copyOf(c), List.of());
   }
 
   public HyperColumns hyper() {
@@ -70,7 +93,11 @@ public final class Tables {
     // Null only where the optimum is unknown; a diverged run's NaN stays NaN, which sorts last, so
     // quartiles count it as the worst outcome rather than dropping it.
     c.add(Column.plain("distance", D, true, r -> r.minimiserKnown() ? r.result().distance() : null));
+    c.add(Column.plain("relative_distance", D, true, r -> r.minimiserKnown() && r.optimum() != null
+        ? r.result().distance() / r.optimum().scale() : null));
     c.add(Column.plain("value_gap", D, true, r -> r.minimumKnown() ? r.result().valueGap() : null));
+    c.add(Column.of("reference_kind", S, true, r -> r.optimum() == null ? null : r.optimum().kind()));
+    c.add(Column.of("reference_note", S, true, r -> r.optimum() == null ? null : r.optimum().note()));
     c.add(Column.plain("best_value", D, true, r -> r.result().bestValue()));
     c.add(Column.of("iterations", I, false, r -> r.result().iterations()));
     c.add(Column.of("f_evals", L, false, r -> r.result().valueEvaluations()));
@@ -128,6 +155,7 @@ public final class Tables {
     c.add(Column.of("objective", S, true, t -> t.first().objective()));
     c.add(Column.of("solver", S, true, t -> t.first().solver()));
     c.add(Column.of("schedule", S, true, t -> t.first().schedule()));
+    c.add(Column.of("reference_kind", S, true, t -> t.first().optimum() == null ? null : t.first().optimum().kind()));
     for (Column<TrialStats> h : hyper.<TrialStats>columns(t -> t.first().hyper())) {
       c.add(new Column<>(h.name(), h.type(), true, h.plain(), h.value()));
     }

@@ -9,11 +9,34 @@ import java.util.Arrays;
  *
  * @param distances distance thresholds (≥ 0)
  * @param gaps      value-gap thresholds (≥ 0)
+ * @param relative  whether the distance thresholds are relative, ‖x − x*‖₂ ≤ d·max(‖x*‖₂, 1) — for a λ path,
+ *                  whose optima differ in scale; {@link #forObjective} turns them into absolute ones
  */
-public record Targets(double[] distances, double[] gaps) {
+public record Targets(double[] distances, double[] gaps, boolean relative) {
 
   /** No targets. */
   public static final Targets NONE = new Targets(new double[0], new double[0]);
+
+  /** Absolute thresholds. */
+  public Targets(double[] distances, double[] gaps) {
+    this(distances, gaps, false);
+  }
+
+  /**
+   * The thresholds for one objective: relative distance thresholds scaled by max(‖x*‖₂, 1) of its
+   * minimiser (unchanged when it has none: no distance is measured then).
+   */
+  public Targets forObjective(org.optsweep.objective.Objective f) {
+    if (!relative || f.minimiser() == null) {
+      return this;
+    }
+    double scale = Math.max(1, Math.sqrt(Vectors.dot(f.minimiser(), f.minimiser())));
+    double[] d = distances.clone();
+    for (int i = 0; i < d.length; i++) {
+      d[i] *= scale;
+    }
+    return new Targets(d, gaps, false);
+  }
 
   public Targets {
     distances = distances.clone();
@@ -84,7 +107,8 @@ public record Targets(double[] distances, double[] gaps) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Targets t && Arrays.equals(distances, t.distances) && Arrays.equals(gaps, t.gaps);
+    return o instanceof Targets t && Arrays.equals(distances, t.distances) && Arrays.equals(gaps, t.gaps)
+        && relative == t.relative;
   }
 
   @Override
@@ -94,6 +118,7 @@ public record Targets(double[] distances, double[] gaps) {
 
   @Override
   public String toString() {
-    return "Targets{distances=" + Arrays.toString(distances) + ", gaps=" + Arrays.toString(gaps) + "}";
+    return "Targets{" + (relative ? "relative " : "") + "distances=" + Arrays.toString(distances) + ", gaps="
+        + Arrays.toString(gaps) + "}";
   }
 }

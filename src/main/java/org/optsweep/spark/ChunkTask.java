@@ -65,8 +65,8 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
                 List<Object[]> best) implements Serializable {}
 
   /** Where and how a chunk's files are written. */
-  record Target(Broadcast<SerializableConfiguration> hadoop, String codec, String sparkVersion)
-      implements Serializable {}
+  record Target(Broadcast<SerializableConfiguration> hadoop, String codec, String sparkVersion,
+                Broadcast<ReferencePrep> prepared) implements Serializable {}
 
   /**
    * The trials of one chunk: a range of global trial indices (the search), or an explicit list of
@@ -133,6 +133,8 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
 
   @Override
   public Iterator<Result> call(Iterator<Integer> taskIds) throws Exception {
+    // The driver's data sets and reference optima, before any objective is built.
+    target.prepared().value().install();
     Parsed parsed = job();
     TaskContext task = TaskContext.get();
     // Also when the task fails or is killed: no idle watchdog thread outlives its task.
@@ -228,9 +230,9 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
     }
 
     void trial(int s, long i) throws IOException {
-      double[] d = job.targets().distances();
-      stats.reset(org.optsweep.search.Seeds.mix(job.seed(), org.optsweep.search.Seeds.BOOTSTRAP,
-          work.confirm() ? 1 : 0, s, i), d.length > 0 ? d[0] : 0);
+      long bootstrap = org.optsweep.search.Seeds.mix(job.seed(), org.optsweep.search.Seeds.BOOTSTRAP,
+          work.confirm() ? 1 : 0, s, i);
+      stats.reset(bootstrap, 0);
       String study = job.studies().get(s).name();
       Trial trial;
       try {
@@ -246,6 +248,11 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
       }
       Object[] hyper = tables.hyper().values(trial);
       var setup = trial.setup();
+      // Targets for this objective (relative distances scaled by its optimum); end points are linked
+      // within the headline distance.
+      Targets targets = job.targets().forObjective(setup.objective());
+      SolveRecord.Optimum optimum = SolveRecord.Optimum.of(setup.objective());
+      stats.reset(bootstrap, targets.distances().length > 0 ? targets.distances()[0] : 0);
       boolean guarded = !Objectives.isBuiltIn(setup.objectiveName()) && setup.stopping().timeBudgetMillis() > 0;
       for (int r = 0; r < replicates; r++) {
         double[] start = job.start(s, i, r, work.confirm());
@@ -257,15 +264,16 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
         int tracePoints = work.confirm() || r < job.traceReplicates() ? job.tracePoints() : 0;
         SolveResult res;
         try {
-          var req = setup.request(f, start, job.targets(), tracePoints);
+          var req = setup.request(f, start, targets, tracePoints);
           res = guarded ? watchdog().solve(setup.solver(), req) : setup.solver().solve(req);
         } catch (InputException e) {
           write(notRun(s, study, i, r, setup.scheduleName(), hyper, e.getMessage()));
           continue;
         }
-        Targets.Assessment a = job.targets().assess(res, f.minimiser() != null, !Double.isNaN(f.minimum()));
-        write(new SolveRecord(job.name(), stage, study, i, r, setup.objectiveName(), setup.solverName(), setup.scheduleName(),
-            hyper, start, res, a, f.minimiser() != null, !Double.isNaN(f.minimum()), executor, chunk));
+        Targets.Assessment a = targets.assess(res, f.minimiser() != null, !Double.isNaN(f.minimum()));
+        write(new SolveRecord(job.name(), stage, study, i, r, setup.objectiveName(), setup.solverName(),
+            setup.scheduleName(), hyper, start, res, a, f.minimiser() != null, !Double.isNaN(f.minimum()), executor,
+            chunk, optimum));
       }
       summary();
     }
@@ -274,7 +282,7 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
       double[] start = job.start(s, i, r, work.confirm());
       SolveResult res = SolveResult.notRun(Stop.because(StopTest.COULD_NOT_RUN, why), null, job.targets(), 0);
       return new SolveRecord(job.name(), stage, study, i, r, job.studies().get(s).objective(), job.studies().get(s).solver(),
-          schedule, hyper, start, res, new Targets.Assessment(false, null, false), false, false, executor, chunk);
+          schedule, hyper, start, res, new Targets.Assessment(false, null, false), false, false, executor, chunk, null);
     }
 
     private void summary() throws IOException {

@@ -125,8 +125,6 @@ public final class SweepRunner {
     Progress progress = new Progress(o.console(), done, job.totalTrials() + confirmTrials);
     Configuration conf = ChunkCommit.configure(jsc.hadoopConfiguration(), out.uri(""));
     String protocol = jsc.getConf().get(COMMIT_PROTOCOL, ChunkCommit.DEFAULT_PROTOCOL);
-    ChunkTask.Target target = new ChunkTask.Target(jsc.broadcast(new SerializableConfiguration(conf)),
-        o.conf().getOrDefault(CODEC, jsc.getConf().get(CODEC, DEFAULT_CODEC)), spark.version());
     int keep = Math.max(BEST_ROWS, job.confirmTop());
     Stages stages = new Stages(tables, keep);
     long rows = 0;
@@ -136,6 +134,12 @@ public final class SweepRunner {
     int skipped = 0;
     ChunkCommit commit = null;
     try {
+      ReferencePrep prep = ReferencePrep.of(spark, job);
+      String codec = o.conf().getOrDefault(CODEC, jsc.getConf().get(CODEC, DEFAULT_CODEC));
+      out.writeTable(tables.references(), prep.references(), spark.version(), codec);
+      info.references(prep.references().size(), prep.computed(), prep.seconds());
+      ChunkTask.Target target = new ChunkTask.Target(jsc.broadcast(new SerializableConfiguration(conf)), codec,
+          spark.version(), jsc.broadcast(prep));
       progress.start();
       double commitSeconds = 0;
       double confirmSeconds = 0;

@@ -200,7 +200,13 @@ public final class JobParser {
     }
     unreportedNulls(root);
     problems.throwIfAny();
-    Targets targets = new Targets(tg.get(Sections.DISTANCE), tg.get(Sections.VALUE_GAP));
+    boolean relative = tg.get(Sections.RELATIVE_DISTANCE).length > 0;
+    if (relative && tg.get(Sections.DISTANCE).length > 0) {
+      problems.add(top.get("targets"), "targets", null, "distance or relative_distance, not both");
+      problems.throwIfAny();
+    }
+    Targets targets = new Targets(relative ? tg.get(Sections.RELATIVE_DISTANCE) : tg.get(Sections.DISTANCE),
+        tg.get(Sections.VALUE_GAP), relative);
     JobSpec job = new JobSpec(problems.file(), name, seed, studies.stream().map(StudyParser.Parsed::spec).toList(),
         method, method.needsTrials() ? search.get(Sections.TRIALS) : 0, rep.get(Sections.COUNT),
         rep.get(Sections.START_JITTER), rep.get(Sections.EXACT_FIRST), targets, trace.get(Sections.POINTS),
@@ -220,6 +226,16 @@ public final class JobParser {
           ? new TrialChecker.GradientCheckSettings(check.get(Sections.CHECK_POINTS), check.get(Sections.CHECK_TOLERANCE),
               rep.get(Sections.START_JITTER), seed) : null);
       studies.forEach(checker::check);
+      for (StudyParser.Parsed st : studies) {
+        try {
+          JobSpec.objectiveSettings(st.spec());
+        } catch (InputException e) {
+          String key = st.swept().keySet().stream().filter(k -> k.startsWith("objective.")
+              && st.spec().space().get(k) instanceof org.optsweep.search.Domain.Continuous).findFirst().orElse(null);
+          problems.add(key == null ? null : st.swept().get(key), st.path() + "parameters." + key, null,
+              e.getMessage());
+        }
+      }
     }
     problems.throwIfAny();
     return job;

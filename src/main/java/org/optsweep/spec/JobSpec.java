@@ -163,4 +163,53 @@ public record JobSpec(String file, String name, long seed, List<StudySpec> studi
     }
     return x;
   }
+
+  /** Most distinct objective settings a study may have (each is built, and may need a reference, on the driver). */
+  public static final int MAX_OBJECTIVE_SETTINGS = 10_000;
+
+  /**
+   * The distinct objective settings of a study: its fixed objective parameters with every combination
+   * of the values of its swept ones. A distribution over an objective parameter has no finite set of
+   * settings: refused for an objective whose optimum must be computed (it would be one per trial).
+   */
+  public static List<Map<String, Object>> objectiveSettings(StudySpec st) {
+    Map<String, Object> base = new LinkedHashMap<>();
+    st.base().forEach((k, v) -> {
+      if (k.startsWith("objective.")) {
+        base.put(k.substring("objective.".length()), v);
+      }
+    });
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    out.add(base);
+    for (Map.Entry<String, org.optsweep.search.Domain> e : st.space().domains().entrySet()) {
+      if (!e.getKey().startsWith("objective.")) {
+        continue;
+      }
+      String name = e.getKey().substring("objective.".length());
+      org.optsweep.search.Domain d = e.getValue();
+      if (d instanceof org.optsweep.search.Domain.Continuous) {
+        Map<String, Object> probe = new LinkedHashMap<>(base);
+        probe.put(name, d.at(0.5));
+        if (org.optsweep.objective.Objectives.find(st.objective()).create(probe).referenceKey() != null) {
+          throw new org.optsweep.InputException("study " + st.name() + ": parameters." + e.getKey() + " = " + d.describe()
+              + ": a values list (each value of an objective parameter needs its own reference optimum, computed"
+              + " before the trials; a distribution would need one per trial)");
+        }
+        continue;
+      }
+      List<Map<String, Object>> next = new java.util.ArrayList<>();
+      for (Map<String, Object> m : out) {
+        for (long k = 0; k < d.gridSize(); k++) {
+          Map<String, Object> c = new LinkedHashMap<>(m);
+          c.put(name, d.gridValue(k));
+          next.add(c);
+        }
+      }
+      if (next.size() > MAX_OBJECTIVE_SETTINGS) {
+        throw new org.optsweep.InputException("study " + st.name() + ": more than " + MAX_OBJECTIVE_SETTINGS + " distinct objective settings");
+      }
+      out = next;
+    }
+    return out;
+  }
 }

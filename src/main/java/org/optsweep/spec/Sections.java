@@ -46,6 +46,10 @@ public final class Sections {
   /** targets.distance: thresholds on ‖x − x*‖₂; the first is the headline. */
   public static final Param<double[]> DISTANCE = Param.reals("distance", new double[0], 0, Double.MAX_VALUE,
       "thresholds on ||x - x*||; the first is the headline target");
+  /** targets.relative_distance: thresholds on ‖x − x*‖ / max(‖x*‖, 1), instead of distance. */
+  public static final Param<double[]> RELATIVE_DISTANCE = Param.reals("relative_distance", new double[0], 0,
+      Double.MAX_VALUE, "instead of distance: thresholds on ||x - x*|| / max(||x*||, 1), for optima of different"
+          + " scales (a lambda path); the first is the headline target");
   /** targets.value_gap: thresholds on f(x) − f*; the first is the headline. */
   public static final Param<double[]> VALUE_GAP = Param.reals("value_gap", new double[0], 0, Double.MAX_VALUE,
       "thresholds on f(x) - f*; the first is the headline target");
@@ -92,7 +96,7 @@ public final class Sections {
   public static final Section REPLICATES = new Section("replicates", "solves per setting and their start points",
       List.of(COUNT, START_JITTER, EXACT_FIRST));
   public static final Section TARGETS = new Section("targets", "what counts as reaching the optimum",
-      List.of(DISTANCE, VALUE_GAP));
+      List.of(DISTANCE, RELATIVE_DISTANCE, VALUE_GAP));
   public static final Section TRACE = new Section("trace", "sampled convergence curves (traces/)",
       List.of(POINTS, TRACE_REPLICATES));
   public static final Section EXECUTION = new Section("execution", "how the trials are split into Spark work",
