@@ -48,9 +48,9 @@ public final class Tables {
     List<Column<org.optsweep.reference.Reference>> c = new ArrayList<>();
     c.add(Column.of("objective", S, false, org.optsweep.reference.Reference::objective));
     c.add(Column.of("data_fingerprint", S, true, org.optsweep.reference.Reference::dataFingerprint));
-    c.add(Column.of("lambda", D, true, r -> Double.isNaN(r.lambda()) ? null : r.lambda()));
-    c.add(Column.of("alpha", D, true, r -> Double.isNaN(r.alpha()) ? null : r.alpha()));
-    c.add(Column.of("intercept", B, false, org.optsweep.reference.Reference::intercept));
+    c.add(Column.of("objective_lambda", D, true, r -> Double.isNaN(r.lambda()) ? null : r.lambda()));
+    c.add(Column.of("objective_alpha", D, true, r -> Double.isNaN(r.alpha()) ? null : r.alpha()));
+    c.add(Column.of("objective_intercept", B, false, org.optsweep.reference.Reference::intercept));
     c.add(Column.plain("x", DOUBLES, true, org.optsweep.reference.Reference::x));
     c.add(Column.plain("f", D, true, r -> Double.isNaN(r.f()) ? null : r.f()));
     c.add(Column.plain("kkt_residual", D, true, r -> Double.isNaN(r.kktResidual()) ? null : r.kktResidual()));

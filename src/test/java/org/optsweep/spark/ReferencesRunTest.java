@@ -42,7 +42,7 @@ class ReferencesRunTest {
     var o = ReliabilityTest.runMain("run", job.toString(), "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     var spark = SharedSpark.get();
-    List<Row> refs = spark.read().parquet(out.resolve("references").toString()).orderBy("lambda").collectAsList();
+    List<Row> refs = spark.read().parquet(out.resolve("references").toString()).orderBy("objective_lambda").collectAsList();
     // Two distinct (data, lambda, alpha) among 6 settings x 3 replicates = 18 solves.
     assertEquals(2, refs.size());
     JsonNode j = new ObjectMapper().readTree(out.resolve("job.json").toFile());
@@ -64,7 +64,7 @@ class ReferencesRunTest {
     // The stored optimum is the one the runs were measured against: f* + gap = f for every run.
     double fStar = refs.get(0).getDouble(refs.get(0).fieldIndex("f"));
     for (Row r : runs) {
-      if (Math.abs((double) r.getAs("objective_lambda") - refs.get(0).getDouble(refs.get(0).fieldIndex("lambda")))
+      if (Math.abs((double) r.getAs("objective_lambda") - refs.get(0).getDouble(refs.get(0).fieldIndex("objective_lambda")))
           < 1e-9) {
         assertEquals((double) r.getAs("value"), fStar + (double) r.getAs("value_gap"), 1e-9 * Math.abs(fStar));
       }
@@ -89,7 +89,7 @@ class ReferencesRunTest {
     for (Row r : refs) {
       assertEquals("best_known", r.getString(r.fieldIndex("kind")));
       // B = I reached by the multi-start: f* = ||X I - X|| + lambda * 3 rows of norm 1 = 3 lambda.
-      assertEquals(3 * r.getDouble(r.fieldIndex("lambda")), r.getDouble(r.fieldIndex("f")), 1e-7);
+      assertEquals(3 * r.getDouble(r.fieldIndex("objective_lambda")), r.getDouble(r.fieldIndex("f")), 1e-7);
     }
     for (Row r : spark.read().parquet(out.resolve("runs").toString()).collectAsList()) {
       assertEquals("best_known", r.getAs("reference_kind"));
