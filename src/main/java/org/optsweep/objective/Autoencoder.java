@@ -249,7 +249,7 @@ public final class Autoencoder implements Objective {
 
   /**
    * (autoencoder{visible, hidden, beta, rho}, data fingerprint, λ): the best-known reference of a documented
-   * multi-start ({@link org.optsweep.reference.MultiStart}) is computed once per key.
+   * multi-start ({@link org.optsweep.reference.compute.MultiStart}) is computed once per key.
    */
   @Override
   public org.optsweep.reference.ReferenceKey referenceKey() {

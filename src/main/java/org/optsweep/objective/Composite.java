@@ -11,7 +11,7 @@ package org.optsweep.objective;
  * <p>{@link #value} is the full F. {@link #gradient} writes a <b>subgradient</b> so that plain gradient
  * solvers (GD, NAG, Adam, L-BFGS) can run on F: ∇s(x) + μ·sign(x_j) on the penalised coordinates, where
  * sign(0) = 0 — the subgradient whose L1 part is 0 at x_j = 0 (not the minimum-norm subgradient, which
- * {@link org.optsweep.reference.Kkt} uses). Such solvers oscillate around the kinks instead of landing on
+ * {@link org.optsweep.reference.compute.Kkt} uses). Such solvers oscillate around the kinks instead of landing on
  * exact zeros, and their gradient-norm tests measure this subgradient, not optimality; a solve that
  * differentiates a composite objective with μ &gt; 0 says so in its stop reason
  * ({@link #SUBGRADIENT_NOTE}).

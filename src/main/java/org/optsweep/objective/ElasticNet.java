@@ -14,7 +14,7 @@ import org.optsweep.param.Settings;
  * λ_max = max_j |x̃_jᵀỹ|/n (centred columns with an intercept) is the smallest λ at which w = 0 for α = 1.
  *
  * <p>Spark MLlib's {@code LinearRegression} minimises the same F with regParam = λ(α + (1−α)σ_y) and
- * elasticNetParam = λα/regParam, σ_y the sample std of y ({@link org.optsweep.reference.MllibReferences}).
+ * elasticNetParam = λα/regParam, σ_y the sample std of y ({@link org.optsweep.reference.compute.MllibReferences}).
  * Everything else — data formats, standardisation, the reference, the subgradient — is {@link Glm}'s.
  */
 public final class ElasticNet extends Glm {

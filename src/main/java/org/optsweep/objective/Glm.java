@@ -24,7 +24,7 @@ import org.optsweep.reference.References;
  * {@code X.std(axis=0)}, as the reference optima in {@code src/test/resources/reference/regularized} do);
  * a constant column becomes all zeros; y is never transformed, and w refers to the standardised features.
  *
- * <p>Optimum: from the reference stage ({@link org.optsweep.reference.MllibReferences}), looked up in
+ * <p>Optimum: from the reference stage ({@link org.optsweep.reference.compute.MllibReferences}), looked up in
  * {@link References} under {@link #referenceKey()} when the instance is built; none registered → minimiser
  * {@code null} and minimum NaN. {@link #value} and the gradients allocate nothing (a per-instance buffer),
  * so instances are not thread-safe.

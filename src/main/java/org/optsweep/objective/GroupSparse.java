@@ -28,7 +28,7 @@ import org.optsweep.reference.References;
  * has full column rank; when it does not, every B = I + N with XN = 0 is one, so {@link #minimiser()} is
  * {@code null} and {@link #reference()} says why (issue 14: no distance to one of infinitely many
  * minimisers). For λ &gt; 0 no closed form is known: the reference stage computes a best-known one by a
- * documented multi-start ({@link org.optsweep.reference.MultiStart}, kind BEST_KNOWN) and registers it
+ * documented multi-start ({@link org.optsweep.reference.compute.MultiStart}, kind BEST_KNOWN) and registers it
  * under {@link #referenceKey()}; until then {@link #minimiser()} is {@code null} and {@link #minimum()} NaN.
  *
  * <p>{@link #value} and {@link #gradient} allocate nothing (R lives in an instance buffer), so

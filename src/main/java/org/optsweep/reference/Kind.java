@@ -21,7 +21,7 @@ public enum Kind {
    */
   POLISHED,
   /**
-   * Non-convex objectives: the best value a documented multi-start found ({@link MultiStart}); not a proven
+   * Non-convex objectives: the best value a documented multi-start found ({@link org.optsweep.reference.compute.MultiStart}); not a proven
    * optimum, so a gap to it can be negative and a "success" means "as good as the best found".
    */
   BEST_KNOWN;

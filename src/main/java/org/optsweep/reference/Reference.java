@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param intercept       whether the model has an intercept (the last coordinate of x)
  * @param x               the minimiser (shared: never modify), or {@code null} when not unique or unknown
  * @param f               the objective's value at x (for BEST_KNOWN the best value found)
- * @param kktResidual     ∞-norm of the minimum-norm subgradient at x ({@link Kkt}), or NaN where not defined
+ * @param kktResidual     ∞-norm of the minimum-norm subgradient at x ({@link org.optsweep.reference.compute.Kkt}), or NaN where not defined
  *                        (non-convex or no subgradient structure)
  * @param kind            how good the reference is
  * @param method          how it was computed, with its settings and counts (one line, for people)

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The order of calls that makes it work (see the package documentation):
  * <ol>
- *   <li>the driver computes each distinct reference once ({@link ReferenceStage#compute}) and
+ *   <li>the driver computes each distinct reference once ({@link org.optsweep.reference.compute.ReferenceStage#compute}) and
  *       {@link #register}s it;</li>
  *   <li>it ships {@link #all()} to the executors (a broadcast; {@link Reference} is serializable), where each
  *       task calls {@link #registerAll} before it builds an objective — a no-op in local mode, where driver

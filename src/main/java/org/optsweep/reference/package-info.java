@@ -12,8 +12,8 @@
  *
  * <h2>Certification</h2>
  * For the convex penalised GLMs ({@code elastic_net}, {@code logistic}) the certificate is the KKT residual
- * ({@link org.optsweep.reference.Kkt}): the ∞-norm of the minimum-norm subgradient, 0 exactly at the optimum,
- * target 1e-9 by default. {@link org.optsweep.reference.MllibReferences} maps optsweep's (λ, α) onto MLlib's
+ * ({@link org.optsweep.reference.compute.Kkt}): the ∞-norm of the minimum-norm subgradient, 0 exactly at the optimum,
+ * target 1e-9 by default. {@link org.optsweep.reference.compute.MllibReferences} maps optsweep's (λ, α) onto MLlib's
  * (regParam, elasticNetParam) — for least squares regParam = λ(α + (1−α)σ_y), elasticNetParam = λα/regParam
  * with σ_y the sample std of y; for logistic the identity — fits, checks the residual, polishes if needed
  * and refuses ({@link org.optsweep.reference.ReferenceException}) if even polishing misses the target.
@@ -29,7 +29,7 @@
  * map (regParam = λ) misses the least-squares optimum by rel_w 1.6.
  *
  * <h2>Non-convex objectives</h2>
- * {@link org.optsweep.reference.MultiStart}: L-BFGS from the job's start and K seeded uniform starts in a
+ * {@link org.optsweep.reference.compute.MultiStart}: L-BFGS from the job's start and K seeded uniform starts in a
  * box, the best value found, x* unless starts reaching it end apart (or a known symmetry: the autoencoder's
  * permutations of hidden units). For the seed's group_sparse job (X 20 × 3, data_seed 1) the best-known point
  * at λ = 0.01 … 1 is B = I with f* = 3λ, reached by all 21 starts.
@@ -38,7 +38,7 @@
  * <ol>
  *   <li>On the driver, for each distinct objective setting: build the objective (this loads its data through
  *       {@link org.optsweep.objective.DataSets}; LIBSVM needs the active session) and call
- *       {@link org.optsweep.reference.ReferenceStage#ensure}, which computes and registers its reference once
+ *       {@link org.optsweep.reference.compute.ReferenceStage#ensure}, which computes and registers its reference once
  *       per {@link org.optsweep.reference.ReferenceKey}.</li>
  *   <li>Ship {@link org.optsweep.reference.References#all()} and
  *       {@link org.optsweep.objective.DataSets#registered()} to the executors (broadcast); {@code references/}

@@ -29,7 +29,7 @@ import org.optsweep.schedule.Schedule;
  * <p>On an objective that is not composite (μ = 0) ISTA is gradient descent and FISTA Nesterov's 1983
  * method. The solver evaluates only the smooth part (its counts and the evaluation budget are of s);
  * targets and the final value use the full F. The "gradient" the stopping rules and traces see is the
- * minimum-norm subgradient of F ({@link org.optsweep.reference.Kkt}) with ∇s taken at y_k, the point the
+ * minimum-norm subgradient of F ({@link org.optsweep.reference.compute.Kkt}) with ∇s taken at y_k, the point the
  * step was taken from, and the signs of the new iterate x_k: no extra evaluation, and at a fixed point it
  * is the KKT residual vector. (The gradient mapping (y − x_k)/σ is not used: in raw-unit data it rounds to
  * exactly 0 when σ∇s is below the precision of x, which would read as a stationary point; with this vector

@@ -12,7 +12,7 @@ import org.optsweep.objective.Objective;
 import org.optsweep.objective.Objectives;
 import org.optsweep.reference.Reference;
 import org.optsweep.reference.ReferenceException;
-import org.optsweep.reference.ReferenceStage;
+import org.optsweep.reference.compute.ReferenceStage;
 import org.optsweep.reference.References;
 import org.optsweep.spec.JobSpec;
 import org.optsweep.spec.StudySpec;

@@ -13,7 +13,7 @@ import org.optsweep.objective.Objective;
 import org.optsweep.objective.Quadratic;
 import org.optsweep.objective.Sphere;
 import org.optsweep.reference.Figures;
-import org.optsweep.reference.Kkt;
+import org.optsweep.reference.compute.Kkt;
 import org.optsweep.reference.RegularizedCases;
 import org.optsweep.reference.RegularizedCases.Case;
 import org.optsweep.schedule.Schedules;

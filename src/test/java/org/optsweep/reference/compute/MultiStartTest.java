@@ -1,5 +1,10 @@
-package org.optsweep.reference;
+package org.optsweep.reference.compute;
 
+import org.optsweep.reference.Reference;
+import org.optsweep.reference.ReferenceKey;
+import org.optsweep.reference.Kind;
+import org.optsweep.reference.References;
+import org.optsweep.reference.Figures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.optsweep.reference;
+package org.optsweep.reference.compute;
 
 import org.optsweep.objective.Composite;
 

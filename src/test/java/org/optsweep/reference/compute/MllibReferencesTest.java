@@ -1,5 +1,9 @@
-package org.optsweep.reference;
+package org.optsweep.reference.compute;
 
+import org.optsweep.reference.Reference;
+import org.optsweep.reference.Kind;
+import org.optsweep.reference.Figures;
+import org.optsweep.reference.RegularizedCases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

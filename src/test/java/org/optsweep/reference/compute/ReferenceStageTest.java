@@ -1,5 +1,8 @@
-package org.optsweep.reference;
+package org.optsweep.reference.compute;
 
+import org.optsweep.reference.Reference;
+import org.optsweep.reference.Kind;
+import org.optsweep.reference.References;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,5 +1,8 @@
-package org.optsweep.reference;
+package org.optsweep.reference.compute;
 
+import org.optsweep.reference.Reference;
+import org.optsweep.reference.Kind;
+import org.optsweep.reference.ReferenceException;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.optsweep.gradient.GradientMethod;

@@ -1,5 +1,9 @@
-package org.optsweep.reference;
+package org.optsweep.reference.compute;
 
+import org.optsweep.reference.Reference;
+import org.optsweep.reference.ReferenceKey;
+import org.optsweep.reference.References;
+import org.optsweep.reference.ReferenceException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.SparkSession;
 import org.optsweep.objective.Autoencoder;
