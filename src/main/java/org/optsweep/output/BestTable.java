@@ -35,15 +35,18 @@ public final class BestTable {
     out.println(confirm
         ? "best settings by their confirmed success rate on fresh starts (Wilson 95% interval; " + targets + "):"
         : "best settings by success rate, search stage only (Wilson 95% interval; " + targets + "):");
-    List<String> swept = tables.hyper().swept();
+    List<Object[]> shown = confirm ? confirmed : search;
+    // A parameter that is null in every printed row (one that only another schedule has) says nothing here.
+    List<String> swept = tables.hyper().swept().stream()
+        .filter(c -> shown.stream().anyMatch(r -> r[t.index(c)] != null)).toList();
     StringBuilder h = new StringBuilder(String.format(Locale.ROOT, "  %-14s %8s", "study", "trial"));
     for (String s : swept) {
       h.append(String.format(Locale.ROOT, " %14s", shorten(s)));
     }
-    h.append(String.format(Locale.ROOT, " %8s %22s %24s %10s %10s", confirm ? "search" : "success",
+    h.append(String.format(Locale.ROOT, " %8s %26s %24s %10s %10s", confirm ? "search" : "success",
         confirm ? "confirmed [95%]" : "rate [95%]", "ert_iter [95%]", "med_dist", "med_gap"));
     out.println(h);
-    for (Object[] r : confirm ? confirmed : search) {
+    for (Object[] r : shown) {
       String key = r[t.index("study")] + "/" + ((Number) r[t.index("trial")]).longValue();
       Object[] s = confirm ? searchRows.get(key) : r;
       StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-14s %8d", r[t.index("study")],
@@ -53,7 +56,7 @@ public final class BestTable {
         b.append(String.format(Locale.ROOT, " %14s", v instanceof Double d ? String.format(Locale.ROOT, "%.5g", d)
             : String.valueOf(v)));
       }
-      b.append(String.format(Locale.ROOT, " %8s %22s %24s %10s %10s", count(s, t),
+      b.append(String.format(Locale.ROOT, " %8s %26s %24s %10s %10s", count(s, t),
           String.format(Locale.ROOT, "%s%.2f [%.2f, %.2f]", confirm ? count(r, t) + " = " : "",
               ((Number) r[t.index("success_rate")]).doubleValue(), number(r[t.index("success_rate_lower")]),
               number(r[t.index("success_rate_upper")])),
