@@ -17,8 +17,19 @@ final class Cli {
   /** Parses, turning commons-cli's errors into an {@link InputException}; null means help was printed. */
   static CommandLine parse(String command, Options options, String[] args, PrintStream out, String argsSyntax) {
     // -h is help unless a command has an option of that name (solve's --h, the finite-difference step).
-    options.addOption(Option.builder(options.hasOption("h") ? null : "h").longOpt("help").desc("print this help")
+    boolean shortHelp = !options.hasOption("h");
+    options.addOption(Option.builder(shortHelp ? "h" : null).longOpt("help").desc("print this help")
         .get());
+    // Before parsing: a command's required options would otherwise be reported missing instead of the help.
+    for (String a : args) {
+      if (a.equals("--")) {
+        break;
+      }
+      if (a.equals("--help") || (shortHelp && a.equals("-h"))) {
+        help(command, options, out, argsSyntax);
+        return null;
+      }
+    }
     try {
       CommandLine cl = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, args);
       if (cl.hasOption("help")) {

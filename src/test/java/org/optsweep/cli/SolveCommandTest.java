@@ -28,6 +28,24 @@ class SolveCommandTest {
   }
 
   @Test
+  void helpIsPrintedEvenThoughRequiredOptionsAreMissing() {
+    for (String h : new String[] {"--help", "-h"}) {
+      Outcome o = run("solve", h);
+      // solve has its own --h (the finite-difference step), so -h is that option, not help.
+      if (h.equals("-h")) {
+        assertEquals(2, o.code(), o.out());
+        continue;
+      }
+      assertEquals(0, o.code(), o.err());
+      assertTrue(o.out().startsWith("usage: optsweep solve"), o.out());
+      assertTrue(o.out().contains("--target-distance"), o.out());
+    }
+    Outcome o = run("check", "-h");
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().startsWith("usage: optsweep check"), o.out());
+  }
+
+  @Test
   void solvesRosenbrockWithNelderMeadLikeScipy() throws Exception {
     Outcome o = run("solve", "--objective", "rosenbrock", "--start", "-1.2,1", "--solver", "nelder_mead");
     assertEquals(0, o.code(), o.err());
