@@ -62,11 +62,6 @@ final class SolveMonitor {
     this(req, false, null);
   }
 
-  /** A new solve (see the three-argument constructor). */
-  SolveMonitor(SolveRequest req, boolean smoothPart) {
-    this(req, smoothPart, null);
-  }
-
   /**
    * @param smoothPart whether the solver evaluates only the smooth part s of a {@link Composite} objective
    *                   and treats its L1 term itself (ISTA, FISTA, OWL-QN): {@link #eval} then counts and
