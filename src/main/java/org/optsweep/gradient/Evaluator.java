@@ -178,6 +178,27 @@ public final class Evaluator {
     valueEvaluations += n;
   }
 
+  /**
+   * Carries the counts of a paused solve into this evaluator, which then counts and budgets the whole solve:
+   * an evaluation that would take the total beyond the budget is refused as in one uninterrupted solve.
+   *
+   * @param valueEvaluationsSoFar    f evaluations the paused solve spent
+   * @param gradientEvaluationsSoFar gradient evaluations the paused solve spent
+   * @throws IllegalStateException if this evaluator has already counted an evaluation
+   * @throws IllegalArgumentException if a count is negative
+   */
+  public void continueFrom(long valueEvaluationsSoFar, long gradientEvaluationsSoFar) {
+    if (valueEvaluations != 0 || gradientEvaluations != 0) {
+      throw new IllegalStateException("an evaluator continues a paused solve's counts before it evaluates anything");
+    }
+    if (valueEvaluationsSoFar < 0 || gradientEvaluationsSoFar < 0) {
+      throw new IllegalArgumentException("evaluation counts must be >= 0, got " + valueEvaluationsSoFar + " and "
+          + gradientEvaluationsSoFar);
+    }
+    valueEvaluations = valueEvaluationsSoFar;
+    gradientEvaluations = gradientEvaluationsSoFar;
+  }
+
   /** Evaluations of f so far, including those spent on finite differences. */
   public long valueEvaluations() {
     return valueEvaluations;

@@ -62,6 +62,17 @@ public final class Adagrad extends FirstOrderSolver<double[]> {
     return sum;
   }
 
+  /** solver_reals: the accumulated squared gradients s (n); lr_decay's factor is a function of t. */
+  @Override
+  double[] saveState(double[] sum) {
+    return sum.clone();
+  }
+
+  @Override
+  void restoreState(double[] sum, double[] reals) {
+    split(name(), reals, 0, sum);
+  }
+
   @Override
   void step(int t, double lr, double[] x, double[] g, double[] sum, Evaluator eval) {
     eval.gradient(x, g);

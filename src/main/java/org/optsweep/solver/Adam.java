@@ -68,6 +68,22 @@ public final class Adam extends FirstOrderSolver<Adam.State> {
     return new State(n);
   }
 
+  /**
+   * solver_reals: m (n), v (n), β1^k, β2^k — the running powers as multiplied so far, not recomputed by pow,
+   * so that the bias correction continues bit for bit.
+   */
+  @Override
+  double[] saveState(State s) {
+    return join(s.m, s.v, new double[] {s.beta1Pow, s.beta2Pow});
+  }
+
+  @Override
+  void restoreState(State s, double[] reals) {
+    split(name(), reals, 2, s.m, s.v);
+    s.beta1Pow = reals[reals.length - 2];
+    s.beta2Pow = reals[reals.length - 1];
+  }
+
   @Override
   void step(int t, double lr, double[] x, double[] g, State s, Evaluator eval) {
     eval.gradient(x, g);

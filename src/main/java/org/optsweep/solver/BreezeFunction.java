@@ -55,6 +55,15 @@ final class BreezeFunction {
     return last;
   }
 
+  /**
+   * Makes {@code x}, {@code f}, {@code g} the cached last evaluation, as if they had just been computed (not
+   * counted): a continued solve's cache then holds what the uninterrupted one's did.
+   */
+  void prime(double[] x, double f, double[] g) {
+    lastX = x.clone();
+    last = new Tuple2<>(f, new DenseVector$mcD$sp(g.clone()));
+  }
+
   /** A breeze view of this function. */
   @SuppressWarnings("unchecked")
   DiffFunction<DenseVector<Object>> toBreeze() {

@@ -26,6 +26,17 @@ public final class GradientDescent extends FirstOrderSolver<Void> {
     return null;
   }
 
+  /** No state of its own: its solver_reals are empty. */
+  @Override
+  double[] saveState(Void s) {
+    return new double[0];
+  }
+
+  @Override
+  void restoreState(Void s, double[] reals) {
+    split(name(), reals, 0);
+  }
+
   @Override
   void step(int t, double lr, double[] x, double[] g, Void s, Evaluator eval) {
     eval.gradient(x, g);

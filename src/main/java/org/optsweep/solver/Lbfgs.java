@@ -124,24 +124,46 @@ public final class Lbfgs implements Solver {
 
   @Override
   public SolveResult solve(SolveRequest req) {
-    SolveMonitor run = new SolveMonitor(req);
+    return run(req, null, Integer.MAX_VALUE).result();
+  }
+
+  /** Continues exactly: a pause falls between iterations, where no line search is under way. */
+  @Override
+  public boolean continuable() {
+    return true;
+  }
+
+  @Override
+  public SolveSegment solve(SolveRequest req, SolverState from, int pauseAt) {
+    SolveMonitor.checkState(name(), from, pauseAt);
+    return run(req, from, pauseAt);
+  }
+
+  private SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
+    SolveMonitor run = new SolveMonitor(req, false, from);
     int n = run.n;
-    double[] x = req.start().clone();
+    double[] x = (from == null ? req.start() : from.x()).clone();
     double[] g = new double[n];
     double f = Double.NaN;
     Evaluator eval = run.eval;
+    Work w = new Work(memory, n);
+    if (from != null) {
+      f = restoreState(from, g, w);
+    }
+    int maxIt = req.stopping().maxIterations();
+    int last = Math.min(maxIt, pauseAt);
     try {
-      Work w = new Work(memory, n);
-      f = eval.valueAndGradient(x, g);
-      if (!Double.isFinite(f)) {
-        run.end(StopTest.F_NOT_FINITE, f, Double.NaN);
-        return run.finish(x, f);
+      if (from == null) {
+        f = eval.valueAndGradient(x, g);
+        if (!Double.isFinite(f)) {
+          run.end(StopTest.F_NOT_FINITE, f, Double.NaN);
+          return run.ended(x, f);
+        }
+        if (run.afterStep(0, x, null, g, f)) {
+          return run.ended(x, f);
+        }
       }
-      if (run.afterStep(0, x, null, g, f)) {
-        return run.finish(x, f);
-      }
-      int maxIt = req.stopping().maxIterations();
-      for (int t = 1; t <= maxIt; t++) {
+      for (int t = from == null ? 1 : from.iterations() + 1; t <= last; t++) {
         // At the start only; after each step the test follows the step (so the last one counts).
         if (t == 1 && Vectors.normInf(g) <= pgtol) {
           // An exactly zero gradient at the start is no evidence of an optimum (pgtol's default is scipy's).
@@ -197,7 +219,56 @@ public final class Lbfgs implements Solver {
     } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
       run.failed(e);
     }
-    return run.finish(x, f);
+    if (run.ending == null && last < maxIt) {
+      return run.pause(name(), x, f, saveState(f, g, w), new int[] {w.stored});
+    }
+    return run.ended(x, f);
+  }
+
+  /**
+   * solver_reals: f(x_k), ∇f(x_k) (n), then the p stored curvature pairs oldest first — s_1 … s_p (p·n),
+   * y_1 … y_p (p·n), ρ_1 … ρ_p (p) —; solver_ints: p. Only their order matters to the two-loop recursion and
+   * to which pair a full memory drops next, so they are restored into slots 0 … p − 1.
+   */
+  private static double[] saveState(double f, double[] g, Work w) {
+    int n = g.length;
+    int p = w.stored;
+    int m = w.s.length;
+    double[] out = new double[1 + n + p * (2 * n + 1)];
+    out[0] = f;
+    System.arraycopy(g, 0, out, 1, n);
+    for (int k = 0; k < p; k++) {
+      int j = Math.floorMod(w.newest - (p - 1 - k), m);
+      System.arraycopy(w.s[j], 0, out, 1 + n + k * n, n);
+      System.arraycopy(w.y[j], 0, out, 1 + n + (p + k) * n, n);
+      out[1 + n + 2 * p * n + k] = w.rho[j];
+    }
+    return out;
+  }
+
+  /** Restores what {@link #saveState} wrote into g and w; returns f(x_k). */
+  private double restoreState(SolverState from, double[] g, Work w) {
+    int n = g.length;
+    int[] ints = from.solverInts();
+    int p = ints.length == 1 ? ints[0] : -1;
+    if (p < 0 || p > memory) {
+      throw new IllegalArgumentException("solver lbfgs: solver_ints must be [stored pairs] with 0 <= pairs <= memory "
+          + memory + ", got " + java.util.Arrays.toString(ints));
+    }
+    double[] r = from.solverReals();
+    if (r.length != 1 + n + p * (2 * n + 1)) {
+      throw new IllegalArgumentException("solver lbfgs: a state of dimension " + n + " with " + p
+          + " curvature pairs has " + (1 + n + p * (2 * n + 1)) + " solver_reals, got " + r.length);
+    }
+    System.arraycopy(r, 1, g, 0, n);
+    for (int k = 0; k < p; k++) {
+      System.arraycopy(r, 1 + n + k * n, w.s[k], 0, n);
+      System.arraycopy(r, 1 + n + (p + k) * n, w.y[k], 0, n);
+      w.rho[k] = r[1 + n + 2 * p * n + k];
+    }
+    w.stored = p;
+    w.newest = p - 1;
+    return r[0];
   }
 
   private String lineSearchFailure(int t, double f, double[] g, Work w) {

@@ -41,6 +41,17 @@ public final class Momentum extends FirstOrderSolver<double[]> {
     return new double[n];
   }
 
+  /** solver_reals: u (n). */
+  @Override
+  double[] saveState(double[] u) {
+    return u.clone();
+  }
+
+  @Override
+  void restoreState(double[] u, double[] reals) {
+    split(name(), reals, 0, u);
+  }
+
   @Override
   void step(int t, double lr, double[] x, double[] g, double[] u, Evaluator eval) {
     eval.gradient(x, g);

@@ -55,6 +55,17 @@ public final class Nag extends FirstOrderSolver<Nag.State> {
     return new State(n);
   }
 
+  /** solver_reals: u (n); the look-ahead point is recomputed by every step. */
+  @Override
+  double[] saveState(State s) {
+    return s.u.clone();
+  }
+
+  @Override
+  void restoreState(State s, double[] reals) {
+    split(name(), reals, 0, s.u);
+  }
+
   @Override
   void step(int t, double lr, double[] x, double[] g, State s, Evaluator eval) {
     double[] u = s.u;

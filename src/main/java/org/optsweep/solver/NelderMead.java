@@ -78,7 +78,23 @@ public final class NelderMead implements Solver {
 
   @Override
   public SolveResult solve(SolveRequest req) {
-    SolveMonitor run = new SolveMonitor(req);
+    return run(req, null, Integer.MAX_VALUE).result();
+  }
+
+  /** Continues exactly: the state is the simplex, in its sorted order, and its values. */
+  @Override
+  public boolean continuable() {
+    return true;
+  }
+
+  @Override
+  public SolveSegment solve(SolveRequest req, SolverState from, int pauseAt) {
+    SolveMonitor.checkState(name(), from, pauseAt);
+    return run(req, from, pauseAt);
+  }
+
+  private SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
+    SolveMonitor run = new SolveMonitor(req, false, from);
     int n = run.n;
     double rho = 1;
     double chi = adaptive ? 1 + 2.0 / n : 2;
@@ -95,29 +111,35 @@ public final class NelderMead implements Solver {
     int[] order = new int[n + 1];
     double[][] sorted = new double[n + 1][];
     double[] fsorted = new double[n + 1];
+    if (from != null) {
+      restoreState(from.solverReals(), sim, fsim);
+    }
+    int maxIt = req.stopping().maxIterations();
+    int last = Math.min(maxIt, pauseAt);
     try {
-      double[] x0 = req.start();
-      System.arraycopy(x0, 0, sim[0], 0, n);
-      for (int k = 0; k < n; k++) {
-        System.arraycopy(x0, 0, sim[k + 1], 0, n);
-        sim[k + 1][k] = x0[k] != 0 ? (1 + initialStep) * x0[k] : zeroStep;
+      if (from == null) {
+        double[] x0 = req.start();
+        System.arraycopy(x0, 0, sim[0], 0, n);
+        for (int k = 0; k < n; k++) {
+          System.arraycopy(x0, 0, sim[k + 1], 0, n);
+          sim[k + 1][k] = x0[k] != 0 ? (1 + initialStep) * x0[k] : zeroStep;
+        }
+        for (int k = 0; k <= n; k++) {
+          fsim[k] = run.eval.value(sim[k]);
+        }
+        sort(sim, fsim, order, sorted, fsorted);
+        if (notFinite(run, 0, fsim[0])) {
+          return run.ended(sim[0], fsim[0]);
+        }
+        if (n > 0 && fsim[n] == fsim[0]) {
+          // Not one vertex differs: no direction to move in. Free to detect, and the usual cause is an
+          // objective that ignores its input (scipy would shrink the simplex to xatol and call it converged).
+          run.end(StopTest.FLAT_SIMPLEX, fsim[0], Double.NaN);
+          return run.ended(sim[0], fsim[0]);
+        }
       }
-      for (int k = 0; k <= n; k++) {
-        fsim[k] = run.eval.value(sim[k]);
-      }
-      sort(sim, fsim, order, sorted, fsorted);
-      if (notFinite(run, 0, fsim[0])) {
-        return run.finish(sim[0], fsim[0]);
-      }
-      if (n > 0 && fsim[n] == fsim[0]) {
-        // Not one vertex differs: no direction to move in. Free to detect, and the usual cause is an
-        // objective that ignores its input (scipy would shrink the simplex to xatol and call it converged).
-        run.end(StopTest.FLAT_SIMPLEX, fsim[0], Double.NaN);
-        return run.finish(sim[0], fsim[0]);
-      }
-      int maxIt = req.stopping().maxIterations();
-      if (!run.afterStep(0, sim[0], null, null, fsim[0])) {
-        for (int t = 1; t <= maxIt; t++) {
+      if (from != null || !run.afterStep(0, sim[0], null, null, fsim[0])) {
+        for (int t = from == null ? 1 : from.iterations() + 1; t <= last; t++) {
           if (converged(sim, fsim)) {
             run.end(StopTest.SIMPLEX_TOLERANCE, xatol, fatol);
             run.iterations = t - 1;
@@ -197,7 +219,36 @@ public final class NelderMead implements Solver {
     } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
       run.failed(e);
     }
-    return run.finish(sim[0], fsim[0]);
+    if (run.ending == null && last < maxIt) {
+      return run.pause(name(), sim[0], fsim[0], saveState(sim, fsim), new int[0]);
+    }
+    return run.ended(sim[0], fsim[0]);
+  }
+
+  /**
+   * solver_reals: the n + 1 vertices in their sorted order (best first, (n + 1)·n), then their values (n + 1).
+   * The order is the state: the stable sort of the next iteration starts from it.
+   */
+  private static double[] saveState(double[][] sim, double[] fsim) {
+    int n = fsim.length - 1;
+    double[] out = new double[(n + 1) * (n + 1)];
+    for (int k = 0; k <= n; k++) {
+      System.arraycopy(sim[k], 0, out, k * n, n);
+    }
+    System.arraycopy(fsim, 0, out, (n + 1) * n, n + 1);
+    return out;
+  }
+
+  private static void restoreState(double[] r, double[][] sim, double[] fsim) {
+    int n = fsim.length - 1;
+    if (r.length != (n + 1) * (n + 1)) {
+      throw new IllegalArgumentException("solver nelder_mead: a state of dimension " + n + " has " + (n + 1) * (n + 1)
+          + " solver_reals (the simplex and its values), got " + r.length);
+    }
+    for (int k = 0; k <= n; k++) {
+      System.arraycopy(r, k * n, sim[k], 0, n);
+    }
+    System.arraycopy(r, (n + 1) * n, fsim, 0, n + 1);
   }
 
   /** NaN sorts last, so a NaN or +Inf best vertex means f is not finite anywhere on the simplex. */

@@ -4,6 +4,7 @@ import breeze.linalg.DenseVector;
 import breeze.optimize.DiffFunction;
 import breeze.optimize.FirstOrderMinimizer;
 import breeze.optimize.FirstOrderMinimizer$;
+import breeze.optimize.LBFGS;
 import breeze.optimize.OWLQN;
 import java.util.List;
 import java.util.Locale;
@@ -78,14 +79,42 @@ public final class Owlqn implements Solver {
     return "owlqn";
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   @Override
   public SolveResult solve(SolveRequest req) {
-    SolveMonitor run = new SolveMonitor(req, true);
+    return run(req, null, Integer.MAX_VALUE).result();
+  }
+
+  /**
+   * Continues exactly: the state is breeze's {@code FirstOrderMinimizer.State} (x, s and ∇s, F and the
+   * pseudo-gradient, the iteration, F₀, the curvature pairs, the function-value history of the convergence test),
+   * rebuilt on resume and handed to breeze's {@code infiniteIterations}, and the caches of f are primed with
+   * s(x_k) and ∇s(x_k) as an uninterrupted solve holds them (breeze's line search asks for f at x_k again). A pause
+   * falls after a successful iteration, where breeze's once-per-failure flag is clear. Relies on breeze 2.1.0's
+   * state classes ({@code ContinuationTest} checks it).
+   */
+  @Override
+  public boolean continuable() {
+    return true;
+  }
+
+  @Override
+  public SolveSegment solve(SolveRequest req, SolverState from, int pauseAt) {
+    SolveMonitor.checkState(name(), from, pauseAt);
+    return run(req, from, pauseAt);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
+    SolveMonitor run = new SolveMonitor(req, true, from);
     Objective f = req.objective();
     int n = f.dimension();
-    double[] x = req.start().clone();
+    double[] x = (from == null ? req.start() : from.x()).clone();
+    Saved saved = from == null ? null : Saved.read(from, n, memory);
     double fx = Double.NaN;
+    int maxIt = req.stopping().maxIterations();
+    int last = Math.min(maxIt, pauseAt);
+    FirstOrderMinimizer.State st = null;
+    double[] history = new double[FVAL_MEMORY];
     try {
       double[] l1 = new double[n];
       if (f instanceof Composite c) {
@@ -94,41 +123,58 @@ public final class Owlqn implements Solver {
         }
       }
       BreezeFunction fn = new BreezeFunction(run.eval, n);
-      DenseVector<Object> x0 = BreezeFunction.vector(x);
-      // Evaluated here first (and cached, so breeze's first call is free) to refuse a non-finite start.
-      double s0 = (Double) fn.calculate(x0)._1();
-      if (!Double.isFinite(s0)) {
-        run.end(StopTest.F_NOT_FINITE, s0, Double.NaN);
-        return run.finish(x, s0);
-      }
       DiffFunction<DenseVector<Object>> df = fn.toBreeze();
       FirstOrderMinimizer.ConvergenceCheck<DenseVector<Object>> check =
           FirstOrderMinimizer$.MODULE$.<DenseVector<Object>>functionValuesConverged(tolerance, true, FVAL_MEMORY)
               .$bar$bar(FirstOrderMinimizer$.MODULE$.searchFailed());
       scala.Function1<Object, Object> l1reg = k -> l1[(Integer) k];
       OWLQN<Object, DenseVector<Object>> owlqn = new OWLQN<>(check, memory, l1reg, DenseVector.space_Double());
-      scala.collection.Iterator<FirstOrderMinimizer.State> states =
-          (scala.collection.Iterator) owlqn.iterations(df, x0);
+      scala.collection.Iterator<FirstOrderMinimizer.State> states;
       double[] pg = new double[n];
       double[] xPrev = new double[n];
-      double[] history = new double[FVAL_MEMORY];
-      FirstOrderMinimizer.State st = states.next();
-      BreezeFunction.copy((DenseVector<Object>) st.adjustedGradient(), pg);
-      fx = st.adjustedValue();
-      double f0 = fx;
-      if (run.afterStep(0, x, null, pg, fx)) {
-        return run.finish(x, fx);
-      }
-      if (normInf(pg) <= pgtol) {
-        run.end(normInf(pg) == 0 ? Stop.of(StopTest.ZERO_GRADIENT, fx, Double.NaN)
-            : Stop.of(StopTest.PGTOL, normInf(pg), pgtol));
-        return run.finish(x, fx);
-      }
-      history[0] = fx;
-      int maxIt = req.stopping().maxIterations();
-      int done = 0;
-      while (done < maxIt && states.hasNext()) {
+      double f0;
+      if (from == null) {
+        DenseVector<Object> x0 = BreezeFunction.vector(x);
+        // Evaluated here first (and cached, so breeze's first call is free) to refuse a non-finite start.
+        double s0 = (Double) fn.calculate(x0)._1();
+        if (!Double.isFinite(s0)) {
+          run.end(StopTest.F_NOT_FINITE, s0, Double.NaN);
+          return run.ended(x, s0);
+        }
+        states = (scala.collection.Iterator) owlqn.iterations(df, x0);
         st = states.next();
+        BreezeFunction.copy((DenseVector<Object>) st.adjustedGradient(), pg);
+        fx = st.adjustedValue();
+        f0 = fx;
+        if (run.afterStep(0, x, null, pg, fx)) {
+          return run.ended(x, fx);
+        }
+        if (normInf(pg) <= pgtol) {
+          run.end(normInf(pg) == 0 ? Stop.of(StopTest.ZERO_GRADIENT, fx, Double.NaN)
+              : Stop.of(StopTest.PGTOL, normInf(pg), pgtol));
+          return run.ended(x, fx);
+        }
+        history[0] = fx;
+      } else {
+        st = saved.state(x, from.iterations(), memory);
+        // As an uninterrupted solve leaves them: both caches hold x_k, s(x_k), grad s(x_k).
+        fn.prime(x, saved.value, saved.grad);
+        df.calculate(BreezeFunction.vector(x));
+        // iterations() would start anew; infiniteIterations continues from a state (and yields it first).
+        states = (scala.collection.Iterator) owlqn.infiniteIterations(df, st);
+        states.next();
+        System.arraycopy(saved.adjustedGrad, 0, pg, 0, n);
+        fx = saved.adjustedValue;
+        f0 = saved.initialAdjustedValue;
+        System.arraycopy(saved.history, 0, history, 0, FVAL_MEMORY);
+      }
+      int done = st.iter();
+      while (done < last && states.hasNext()) {
+        st = states.next();
+        if (from != null) {
+          // What iterations()' takeUpToWhere does for a new solve.
+          st.convergenceReason_$eq(check.apply(st, st.convergenceInfo()));
+        }
         if (st.searchFailed()) {
           run.end(Stop.because(StopTest.LINE_SEARCH, lineSearchFailure(done, fx, pg)));
           break;
@@ -162,7 +208,111 @@ public final class Owlqn implements Solver {
     } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
       run.failed(e);
     }
-    return run.finish(x, fx);
+    if (run.ending == null && last < maxIt) {
+      return run.pause(name(), x, fx, Saved.write(st, history, n), new int[] {
+          ((LBFGS.ApproximateInverseHessian<?>) st.history()).historyLength(), fvals(st).length()});
+    }
+    return run.ended(x, fx);
+  }
+
+  /** breeze's function-value history: the first part of the state's convergence info (the check built above). */
+  @SuppressWarnings("unchecked")
+  private static scala.collection.immutable.IndexedSeq<Object> fvals(FirstOrderMinimizer.State<?, ?, ?> st) {
+    scala.collection.immutable.IndexedSeq<Object> info = (scala.collection.immutable.IndexedSeq<Object>)
+        st.convergenceInfo();
+    return (scala.collection.immutable.IndexedSeq<Object>) info.apply(0);
+  }
+
+  /**
+   * The flat form of a paused OWL-QN solve. solver_reals: s(x_k), F(x_k), F(x_0), ∇s(x_k) (n), the pseudo-gradient
+   * (n), breeze's h curvature pairs newest first — steps (h·n), gradient differences (h·n) —, breeze's
+   * function-value history (L values, oldest first: its convergence test's info) and optsweep's last 20 F (for
+   * the FTOL stop's value); solver_ints: h, L.
+   */
+  private record Saved(double value, double adjustedValue, double initialAdjustedValue, double[] grad,
+                       double[] adjustedGrad, double[][] steps, double[][] gradDeltas, double[] fvals,
+                       double[] history) {
+
+    @SuppressWarnings("unchecked")
+    static double[] write(FirstOrderMinimizer.State<?, ?, ?> st, double[] history, int n) {
+      LBFGS.ApproximateInverseHessian<DenseVector<Object>> hess =
+          (LBFGS.ApproximateInverseHessian<DenseVector<Object>>) st.history();
+      int h = hess.historyLength();
+      scala.collection.immutable.IndexedSeq<Object> fv = Owlqn.fvals(st);
+      int l = fv.length();
+      double[] out = new double[3 + 2 * n + 2 * h * n + l + FVAL_MEMORY];
+      out[0] = st.value();
+      out[1] = st.adjustedValue();
+      out[2] = st.initialAdjVal();
+      double[] v = new double[n];
+      BreezeFunction.copy((DenseVector<Object>) st.grad(), v);
+      System.arraycopy(v, 0, out, 3, n);
+      BreezeFunction.copy((DenseVector<Object>) st.adjustedGradient(), v);
+      System.arraycopy(v, 0, out, 3 + n, n);
+      for (int i = 0; i < h; i++) {
+        BreezeFunction.copy(hess.memStep().apply(i), v);
+        System.arraycopy(v, 0, out, 3 + 2 * n + i * n, n);
+        BreezeFunction.copy(hess.memGradDelta().apply(i), v);
+        System.arraycopy(v, 0, out, 3 + 2 * n + (h + i) * n, n);
+      }
+      for (int i = 0; i < l; i++) {
+        out[3 + 2 * n + 2 * h * n + i] = (Double) fv.apply(i);
+      }
+      System.arraycopy(history, 0, out, 3 + 2 * n + 2 * h * n + l, FVAL_MEMORY);
+      return out;
+    }
+
+    static Saved read(SolverState from, int n, int memory) {
+      int[] ints = from.solverInts();
+      double[] r = from.solverReals();
+      if (ints.length != 2 || ints[0] < 0 || ints[0] > memory || ints[1] < 1 || ints[1] > FVAL_MEMORY) {
+        throw new IllegalArgumentException("solver owlqn: solver_ints must be [curvature pairs <= memory " + memory
+            + ", function values 1.." + FVAL_MEMORY + "], got " + java.util.Arrays.toString(ints));
+      }
+      int h = ints[0];
+      int l = ints[1];
+      int length = 3 + 2 * n + 2 * h * n + l + FVAL_MEMORY;
+      if (r.length != length) {
+        throw new IllegalArgumentException("solver owlqn: a state of dimension " + n + " with " + h + " pairs and "
+            + l + " function values has " + length + " solver_reals, got " + r.length);
+      }
+      double[][] steps = new double[h][];
+      double[][] deltas = new double[h][];
+      for (int i = 0; i < h; i++) {
+        steps[i] = java.util.Arrays.copyOfRange(r, 3 + 2 * n + i * n, 3 + 2 * n + (i + 1) * n);
+        deltas[i] = java.util.Arrays.copyOfRange(r, 3 + 2 * n + (h + i) * n, 3 + 2 * n + (h + i + 1) * n);
+      }
+      int at = 3 + 2 * n + 2 * h * n;
+      return new Saved(r[0], r[1], r[2], java.util.Arrays.copyOfRange(r, 3, 3 + n),
+          java.util.Arrays.copyOfRange(r, 3 + n, 3 + 2 * n), steps, deltas,
+          java.util.Arrays.copyOfRange(r, at, at + l), java.util.Arrays.copyOfRange(r, at + l, at + l + FVAL_MEMORY));
+    }
+
+    /** breeze's state after iteration k, as {@code infiniteIterations} made it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    FirstOrderMinimizer.State state(double[] x, int k, int memory) {
+      java.util.List<DenseVector<Object>> s = new java.util.ArrayList<>();
+      java.util.List<DenseVector<Object>> y = new java.util.ArrayList<>();
+      for (int i = 0; i < steps.length; i++) {
+        s.add(BreezeFunction.vector(steps[i]));
+        y.add(BreezeFunction.vector(gradDeltas[i]));
+      }
+      LBFGS.ApproximateInverseHessian<DenseVector<Object>> hess = new LBFGS.ApproximateInverseHessian<>(memory,
+          seq(s), seq(y), DenseVector.space_Double());
+      java.util.List<Object> values = new java.util.ArrayList<>();
+      for (double v : fvals) {
+        values.add(v);
+      }
+      // The info of functionValuesConverged || searchFailed: (its value history, searchFailed's Unit).
+      Object info = seq(java.util.List.of(seq(values), scala.runtime.BoxedUnit.UNIT));
+      return new FirstOrderMinimizer.State(BreezeFunction.vector(x), value, BreezeFunction.vector(grad),
+          adjustedValue, BreezeFunction.vector(adjustedGrad), k, initialAdjustedValue, hess, info, false,
+          scala.Option.empty());
+    }
+
+    private static <T> scala.collection.immutable.IndexedSeq<T> seq(java.util.List<T> list) {
+      return scala.jdk.javaapi.CollectionConverters.asScala(list).toIndexedSeq();
+    }
   }
 
   private static String lineSearchFailure(int t, double f, double[] pg) {

@@ -145,19 +145,44 @@ public final class ProximalGradient implements Solver {
 
   @Override
   public SolveResult solve(SolveRequest req) {
-    SolveMonitor run = new SolveMonitor(req, true);
+    return run(req, null, Integer.MAX_VALUE).result();
+  }
+
+  /** Continues exactly: the state is y, FISTA's t_k and backtracking's step (the schedule is a function of k). */
+  @Override
+  public boolean continuable() {
+    return true;
+  }
+
+  @Override
+  public SolveSegment solve(SolveRequest req, SolverState from, int pauseAt) {
+    SolveMonitor.checkState(name(), from, pauseAt);
+    return run(req, from, pauseAt);
+  }
+
+  private SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
+    SolveMonitor run = new SolveMonitor(req, true, from);
     Objective f = req.objective();
     double mu = f instanceof Composite c ? c.l1Weight() : 0.0;
-    double[] x = req.start().clone();
+    double[] x = (from == null ? req.start() : from.x()).clone();
     int n = x.length;
+    if (from != null) {
+      checkState(from, n);
+    }
+    int maxIt = req.stopping().maxIterations();
+    int last = Math.min(maxIt, pauseAt);
+    Work w = null;
+    double t = 1;
     try {
-      Work w = new Work(f);
+      // Inside the try: a user's Composite answers isPenalised here.
+      w = new Work(f);
       System.arraycopy(x, 0, w.y, 0, n);
       w.sigma = initialStep;
-      double t = 1;
-      if (!run.afterStep(0, x, null, null, Double.NaN)) {
-        int maxIt = req.stopping().maxIterations();
-        for (int k = 1; k <= maxIt; k++) {
+      if (from != null) {
+        t = restoreState(from, w);
+      }
+      if (from != null || !run.afterStep(0, x, null, null, Double.NaN)) {
+        for (int k = from == null ? 1 : from.iterations() + 1; k <= last; k++) {
           Stop failed = proxStep(run.eval, w, mu, backtracking ? w.sigma : schedule.rate(k));
           if (failed != null) {
             run.end(failed);
@@ -190,7 +215,46 @@ public final class ProximalGradient implements Solver {
     } catch (RuntimeException | StackOverflowError | AssertionError | LinkageError e) {
       run.failed(e);
     }
-    return run.finish(x, Double.NaN);
+    if (run.ending == null && last < maxIt) {
+      return run.pause(name(), x, Double.NaN, join(w.y, new double[] {t, w.sigma, w.fy}),
+          new int[] {w.fyKnown ? 1 : 0});
+    }
+    return run.ended(x, Double.NaN);
+  }
+
+  /**
+   * solver_reals: y_{k+1} (n; for ISTA y = x_k), then FISTA's t_{k+1} (1 for ISTA), the last step σ (backtracking
+   * starts the next search from it) and s(y) when known; solver_ints: 1 when that s(y) is known (ISTA with
+   * backtracking reuses the accepted point's value), else 0. x_{k−1} is not needed: every step sets it anew.
+   *
+   * @return FISTA's t_{k+1}
+   */
+  private static double restoreState(SolverState from, Work w) {
+    int n = w.y.length;
+    double[] r = from.solverReals();
+    int[] ints = from.solverInts();
+    System.arraycopy(r, 0, w.y, 0, n);
+    w.sigma = r[n + 1];
+    w.fy = r[n + 2];
+    w.fyKnown = ints[0] == 1;
+    return r[n];
+  }
+
+  /** Refuses a state whose solver arrays do not have {@link #restoreState}'s layout. */
+  private void checkState(SolverState from, int n) {
+    double[] r = from.solverReals();
+    int[] ints = from.solverInts();
+    if (r.length != n + 3 || ints.length != 1 || (ints[0] != 0 && ints[0] != 1)) {
+      throw new IllegalArgumentException("solver " + name() + ": a state of dimension " + n + " has " + (n + 3)
+          + " solver_reals (y, t, step, s(y)) and solver_ints [0 or 1], got " + r.length + " and "
+          + java.util.Arrays.toString(ints));
+    }
+  }
+
+  private static double[] join(double[] a, double[] b) {
+    double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /**

@@ -78,6 +78,17 @@ public final class RmsProp extends FirstOrderSolver<RmsProp.State> {
     return new State(n);
   }
 
+  /** solver_reals: v (n), the gradient average ḡ (n, zeros unless centred), the momentum buffer b (n). */
+  @Override
+  double[] saveState(State s) {
+    return join(s.v, s.gAvg, s.buf);
+  }
+
+  @Override
+  void restoreState(State s, double[] reals) {
+    split(name(), reals, 0, s.v, s.gAvg, s.buf);
+  }
+
   @Override
   void step(int t, double lr, double[] x, double[] g, State s, Evaluator eval) {
     eval.gradient(x, g);

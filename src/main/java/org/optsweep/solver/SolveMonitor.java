@@ -59,7 +59,7 @@ final class SolveMonitor {
   private final boolean smoothOnly;
 
   SolveMonitor(SolveRequest req) {
-    this(req, false);
+    this(req, false, null);
   }
 
   /**
@@ -67,9 +67,12 @@ final class SolveMonitor {
    *                   and treats its L1 term itself (ISTA, FISTA, OWL-QN): {@link #eval} then counts and
    *                   budgets evaluations of s, while targets, traces and the final value use the full F.
    *                   Ignored for an objective that is not composite.
+   * @param from       a paused solve's state to continue (its counts, best value, hits, trace and wall time), or
+   *                   {@code null} for a new solve; {@link #checkState} has checked its solver and iteration
    */
-  SolveMonitor(SolveRequest req, boolean smoothPart) {
-    this.startNanos = System.nanoTime();
+  SolveMonitor(SolveRequest req, boolean smoothPart, SolverState from) {
+    // A continued solve's clock starts where the paused one stopped: the time budget holds for the whole solve.
+    this.startNanos = System.nanoTime() - (from == null ? 0 : from.wallNanos());
     this.objective = req.objective();
     this.smoothOnly = smoothPart && objective instanceof Composite;
     this.eval = new Evaluator(smoothOnly ? ((Composite) objective).smoothPart() : objective, req.gradient(), req.h(),
@@ -106,7 +109,107 @@ final class SolveMonitor {
     this.tDist = new double[cap];
     this.tGrad = new double[cap];
     this.tStep = new double[cap];
+    if (from != null) {
+      restore(from, req);
+    }
     updateQuiet();
+  }
+
+  /**
+   * Refuses a state another solver made, or a pause that is not after it.
+   *
+   * @param solver the name of the solver asked to continue
+   * @throws IllegalArgumentException when the state or the pause does not fit
+   */
+  static void checkState(String solver, SolverState from, int pauseAt) {
+    if (from != null && !from.solver().equals(solver)) {
+      throw new IllegalArgumentException("a state of solver " + from.solver() + " cannot be continued by solver "
+          + solver);
+    }
+    int after = from == null ? 0 : from.iterations();
+    if (pauseAt <= after) {
+      throw new IllegalArgumentException("pause at iteration " + pauseAt + ": must be after iteration " + after
+          + (from == null ? " (the start)" : ", where the state was taken"));
+    }
+  }
+
+  /** The monitor of a paused solve, continued: everything {@link #pause} saved, checked against the request. */
+  private void restore(SolverState s, SolveRequest req) {
+    String which = "the state of " + s.solver() + " after iteration " + s.iterations();
+    if (s.x().length != n) {
+      throw new IllegalArgumentException(which + " has " + s.x().length + " coordinates, objective "
+          + objective.name() + " has dimension " + n);
+    }
+    if (s.iterations() >= stop.maxIterations()) {
+      throw new IllegalArgumentException(which + " is at or beyond the request's max_iterations = "
+          + stop.maxIterations() + ": nothing is left to continue");
+    }
+    if (s.distanceHits().length != distanceHits.length || s.gapHits().length != gapHits.length) {
+      throw new IllegalArgumentException(which + " has " + s.distanceHits().length + " distance and "
+          + s.gapHits().length + " value-gap targets, the request " + distanceHits.length + " and " + gapHits.length);
+    }
+    // The samples so far must be exactly the plan's up to k: the plan is made from the whole budget.
+    int planned = 0;
+    while (planned < traceAt.length && traceAt[planned] <= s.iterations()) {
+      planned++;
+    }
+    int[] got = s.trace().iterations();
+    if (got.length != planned || !Arrays.equals(got, 0, planned, traceAt, 0, planned)) {
+      throw new IllegalArgumentException(which + " has trace samples at " + Arrays.toString(got)
+          + " but the request's trace plan (" + req.tracePoints() + " points over max_iterations = "
+          + stop.maxIterations() + ") has " + Arrays.toString(Arrays.copyOf(traceAt, planned)) + " up to there");
+    }
+    iterations = s.iterations();
+    eval.continueFrom(s.valueEvaluations(), s.gradientEvaluations());
+    bestValue = s.bestValue();
+    System.arraycopy(s.distanceHits(), 0, distanceHits, 0, distanceHits.length);
+    System.arraycopy(s.gapHits(), 0, gapHits, 0, gapHits.length);
+    distLeft = minimiser == null ? 0 : unmet(distanceHits);
+    gapLeft = Double.isNaN(minimum) ? 0 : unmet(gapHits);
+    Trace t = s.trace();
+    System.arraycopy(t.iterations(), 0, tIter, 0, planned);
+    System.arraycopy(t.values(), 0, tValue, 0, planned);
+    System.arraycopy(t.distances(), 0, tDist, 0, planned);
+    System.arraycopy(t.gradientNorms(), 0, tGrad, 0, planned);
+    System.arraycopy(t.stepNorms(), 0, tStep, 0, planned);
+    traceCount = planned;
+    traceNext = planned;
+  }
+
+  private static int unmet(int[] hits) {
+    int k = 0;
+    for (int h : hits) {
+      if (h < 0) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  /**
+   * Pauses the solve after iteration {@link #iterations}: the state to continue from, taken before anything the
+   * paused result adds (its evaluation of f(x), its last trace sample), and that result.
+   *
+   * @param solver the solver's name
+   * @param x      x_k (copied)
+   * @param fx     f(x_k) if the solver knows it, else NaN
+   * @param reals  the solver's own numbers (kept, not copied)
+   * @param ints   the solver's own integers (kept, not copied)
+   */
+  SolveSegment pause(String solver, double[] x, double fx, double[] reals, int[] ints) {
+    Trace samples = tIter.length == 0 ? null : new Trace(Arrays.copyOf(tIter, traceCount),
+        Arrays.copyOf(tValue, traceCount), Arrays.copyOf(tDist, traceCount), Arrays.copyOf(tGrad, traceCount),
+        Arrays.copyOf(tStep, traceCount));
+    SolverState state = new SolverState(solver, iterations, x.clone(), eval.valueEvaluations(),
+        eval.gradientEvaluations(), bestValue, distanceHits.clone(), gapHits.clone(), samples,
+        System.nanoTime() - startNanos, reals, ints);
+    end(StopTest.MAX_ITERATIONS, iterations, iterations);
+    return new SolveSegment(finish(x, fx), state);
+  }
+
+  /** The end of a solve that was not paused. */
+  SolveSegment ended(double[] x, double fx) {
+    return new SolveSegment(finish(x, fx), null);
   }
 
   /** 0, then about {@code points − 1} geometrically spaced iterations up to {@code max}, de-duplicated. */

@@ -6,6 +6,18 @@
  * configuration only; each {@code solve} returns a {@link org.optsweep.solver.SolveResult} with its own
  * counts, status and reason, target first-hits and an optional log-spaced trace.
  *
+ * <h2>Pausing and continuing</h2>
+ * {@link org.optsweep.solver.Solver#solve(org.optsweep.solver.SolveRequest, org.optsweep.solver.SolverState, int)}
+ * runs a solve up to an iteration and returns, unless the solve ended first, a
+ * {@link org.optsweep.solver.SolverState}: x, the solver's own state and
+ * the monitor's (counts, best value, target hits, trace samples, wall time), as plain typed columns for a Parquet
+ * row. Continued from it, the solve is bit-identical to an uninterrupted one of the same request — for every
+ * built-in solver, OWL-QN included (breeze's state is rebuilt), as {@code ContinuationTest} checks for each; the
+ * schedule continues at lr(k + 1), the trace follows the plan of the whole budget, the evaluation and time budgets
+ * hold for the whole solve. The uninterrupted path is the same loop, with the same fast path. Bit-identical
+ * means on one JVM and CPU family ({@code Math.*}, breeze's BLAS choice): a rung continued on an executor of
+ * another kind may differ in the last bits, as a whole solve would.
+ *
  * <h2>L1 terms</h2>
  * On a {@link org.optsweep.objective.Composite} objective (elastic net, L1-logistic) ISTA, FISTA and OWL-QN
  * evaluate only the smooth part and treat the L1 term exactly; their evaluation counts are of the smooth
