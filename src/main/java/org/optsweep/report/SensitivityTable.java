@@ -18,7 +18,7 @@ import org.optsweep.stats.Interval;
 import org.optsweep.stats.Proportion;
 
 /**
- * {@code sensitivity/}: per stage, study and swept parameter, the settings binned by the parameter's value
+ * {@code sensitivity/}: per stage, study (in the job's order) and swept parameter, the settings binned by the parameter's value
  * ({@link Axis}: one bin per listed value, at most ten equal-width or log-width bins for a distribution) with
  * the number of settings, the pooled success rate (successes over replicates of the bin's settings) and its
  * Wilson 95% interval ({@link Proportion#wilson}), and the median of the settings' median gaps
@@ -79,9 +79,10 @@ public final class SensitivityTable {
     // one pass: per (stage, study, parameter, bin) the settings, sums and the median of median gaps
     Map<List<Object>, GroupQuantiles.Result> groups = GroupQuantiles.of(binned, KEYS, "gap_median",
         new double[] {0.5}, "successes", "replicates");
+    List<String> studyOrder = job.studies().stream().map(StudySpec::name).toList();
     TreeSet<List<String>> present = new TreeSet<>((a, b) -> {
       int c = Stages.compare(a.get(0), b.get(0));
-      return c != 0 ? c : a.get(1).compareTo(b.get(1));
+      return c != 0 ? c : Integer.compare(studyOrder.indexOf(a.get(1)), studyOrder.indexOf(b.get(1)));
     });
     for (List<Object> k : groups.keySet()) {
       present.add(List.of((String) k.get(0), (String) k.get(1)));

@@ -110,7 +110,9 @@
   if (D.importance.length || D.sensitivity.length) {
     g = section('Which knob matters', 'Importance: a random forest\'s mean decrease in impurity (Optuna\'s evaluator) with the success rate as label. Sensitivity: success rate with its Wilson 95% interval (bars) and the median of the settings\' median gap (line, right axis) per binned value.');
     D.importance.forEach(function (s, k) {
-      OS.chart(g, 'chart-importance-' + k, s.study + ': parameter importance', s.method, {
+      var undefinedImportance = s.items.every(function (i) { return i.importance === null; });
+      OS.chart(g, 'chart-importance-' + k, s.study + ': parameter importance', undefinedImportance
+        ? 'No importance: the success rate is the same for every setting (nothing to explain). ' + s.method : s.method, {
         tooltip: { trigger: 'axis' }, grid: { left: 130, right: 30, top: 10, bottom: 30 },
         xAxis: { type: 'value', min: 0, max: 1 }, yAxis: { type: 'category', inverse: true, data: s.items.map(function (i) { return i.parameter; }) },
         series: [{ type: 'bar', data: s.items.map(function (i) { return i.importance; }), itemStyle: { color: '#4c72b0' }, label: { show: true, position: 'right', formatter: function (p) { return fmt(p.value, 2); } } }]
