@@ -36,7 +36,10 @@ final class Curves {
     if (traces == null || best.isEmpty()) {
       return List.of();
     }
-    String stage = best.get(0).get("confirm") != null ? SweepOutput.CONFIRM : SweepOutput.SEARCH;
+    // the confirmation's traces where it recorded them (more replicates), else the search's
+    String stage = best.get(0).get("confirm") != null
+        && !traces.where(col("stage").equalTo(SweepOutput.CONFIRM)).limit(1).isEmpty()
+        ? SweepOutput.CONFIRM : SweepOutput.SEARCH;
     Map<String, List<Long>> trials = new LinkedHashMap<>();
     Map<List<Object>, Map<String, Object>> chosen = new LinkedHashMap<>();
     for (Map<String, Object> b : best) {

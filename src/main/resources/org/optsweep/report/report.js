@@ -34,15 +34,27 @@
   }
   var confirmed = D.best.length && D.best[0].confirm;
   var answer = document.getElementById('answer');
+  function estimate(r) { return confirmed ? r.confirm : r.search; }
+  function better(a, b) {   // by the rate, then the lower bound of its interval
+    var x = estimate(a), y = estimate(b);
+    if (!y || y.rate === null) return true;
+    if (!x || x.rate === null) return false;
+    return x.rate > y.rate || (x.rate === y.rate && x.rate_lower > y.rate_lower);
+  }
+  var topOf = {};
+  D.best.forEach(function (r) { if (!topOf[r.study] || better(r, topOf[r.study])) topOf[r.study] = r; });
   if (D.best.length) {
-    var b = D.best[0];
-    var est = confirmed ? b.confirm : b.search;
+    var b = D.best.reduce(function (m, r) { return better(r, m) ? r : m; });
+    var est = estimate(b);
     answer.appendChild(el('p', 'answer', 'Most reliable setting' + (confirmed ? ' (confirmed on fresh replicates)' : ' (search stage)') +
       ': ' + b.label + ' — reached the targets in ' + est.successes + ' of ' + est.replicates + ' replicates, ' +
       pct(est.rate) + ' (95% interval ' + pct(est.rate_lower) + '–' + pct(est.rate_upper) + ').'));
   }
   (M.outcomes || []).forEach(function (o) {
+    var t = o.stage === 'search' && M.studies.length > 1 ? topOf[o.study] : null;
+    var e = t ? estimate(t) : null;
     answer.appendChild(el('p', null, o.study + (o.stage === 'search' ? '' : ' (' + o.stage + ' stage)') + ': ' +
+      (e ? 'best ' + t.short.replace(o.study + ' ', '') + ' — ' + e.successes + '/' + e.replicates + ' (' + pct(e.rate_lower) + '–' + pct(e.rate_upper) + '); ' : '') +
       o.any_success.toLocaleString('en') + ' of ' + o.settings.toLocaleString('en') + ' settings reached the targets at least once, ' +
       o.all_success.toLocaleString('en') + ' in every replicate; ' + pct(o.replicates ? o.successes / o.replicates : null) + ' of all solves succeeded.'));
   });
@@ -100,7 +112,7 @@
           grid: { left: 110, right: 90, top: 24, bottom: 80 },
           xAxis: { type: 'category', data: h.x.labels, name: h.x.parameter, nameLocation: 'middle', nameGap: 62, axisLabel: { rotate: 30 } },
           yAxis: { type: 'category', data: h.y.labels, name: h.y.parameter },
-          visualMap: { dimension: 2, min: 0, max: max, calculable: true, orient: 'vertical', right: 5, top: 'center', text: [pct(max), '0'], inRange: { color: ['#f7f7f7', '#fdd49e', '#fc8d59', '#d7301f', '#7f0000'] } },
+          visualMap: { dimension: 2, min: 0, max: max, calculable: false, orient: 'vertical', right: 5, top: 'center', text: [pct(max), '0'], inRange: { color: ['#f7f7f7', '#fdd49e', '#fc8d59', '#d7301f', '#7f0000'] } },
           series: [{ type: 'heatmap', data: h.cells, label: { show: h.cells.length <= 120, formatter: function (p) { return p.data[4] > 0 ? pct(p.data[2]) : ''; }, fontSize: 10 } }]
         }, 380);
     });

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.optsweep.cli.Main;
+import org.apache.spark.sql.functions;
 import org.optsweep.spark.SharedSpark;
 
 /**
@@ -136,19 +137,84 @@ class ReportBrowserTest {
     assertEquals(Integer.parseInt(r.attr("data-charts-expected")) - 1, Integer.parseInt(r.attr("data-charts-rendered")));
   }
 
-  @Test
-  void aPartialOutputSaysSo() throws Exception {
-    Path copy = tmp.resolve("partial");
+  static void deleteTree(Path dir) throws Exception {
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  static Path copyOutput(String name, boolean keepSuccess) throws Exception {
+    Path copy = tmp.resolve(name);
     try (Stream<Path> all = Files.walk(ReportFixture.output())) {
       for (Path p : (Iterable<Path>) all::iterator) {
         Path to = copy.resolve(ReportFixture.output().relativize(p).toString());
+        String n = p.getFileName().toString();
         if (Files.isDirectory(p)) {
           Files.createDirectories(to);
-        } else if (!p.getFileName().toString().equals("_SUCCESS")) {
+        } else if ((keepSuccess || !n.equals("_SUCCESS")) && !n.equals("analysis.json")) {
           Files.copy(p, to);
         }
       }
     }
+    return copy;
+  }
+
+  /**
+   * An output as the confirmation stage will write it (issue 13): summary/ with a stage column, interval
+   * columns and end points, and confirm rows for the best three settings of each study (100 replicates).
+   */
+  @Test
+  void aConfirmedOutputShowsConfirmedEstimatesBesideTheSearchStage() throws Exception {
+    Path copy = copyOutput("confirmed", true);
+    var spark = SharedSpark.get();
+    var summary = spark.read().parquet(ReportFixture.output().resolve("summary").toString());
+    var search = summary.withColumn("stage", functions.lit("search"))
+        .withColumn("success_rate_lower", functions.expr("greatest(0D, success_rate - 0.3D)"))
+        .withColumn("success_rate_upper", functions.expr("least(1D, success_rate + 0.3D)"))
+        .withColumn("end_points", functions.lit(1L));
+    var top = search.orderBy(functions.col("success_rate").desc(), functions.col("trial")).limit(3)
+        .union(search.where("study = 'adam'").orderBy(functions.col("success_rate").desc(), functions.col("trial")).limit(3));
+    var confirm = top.withColumn("stage", functions.lit("confirm")).withColumn("replicates", functions.lit(100L))
+        .withColumn("successes", functions.expr("(trial * 7) % 60"))
+        .withColumn("success_rate", functions.expr("successes / 100D"))
+        .withColumn("success_rate_lower", functions.expr("greatest(0D, success_rate - 0.08D)"))
+        .withColumn("success_rate_upper", functions.expr("least(1D, success_rate + 0.08D)"))
+        .withColumn("end_points", functions.lit(2L));
+    deleteTree(copy.resolve("summary"));
+    search.unionByName(confirm).coalesce(1).write().parquet(copy.resolve("summary").toString());
+
+    SweepOutput in = SweepOutput.open(spark, copy.toString());
+    var best = BestSettings.of(in, in.summary(), 10);
+    var nag = best.stream().filter(m -> m.get("study").equals("nag")).toList();
+    assertEquals(3, nag.size());
+    for (int i = 0; i < nag.size(); i++) {
+      @SuppressWarnings("unchecked")
+      var c = (java.util.Map<String, Object>) nag.get(i).get("confirm");
+      @SuppressWarnings("unchecked")
+      var s = (java.util.Map<String, Object>) nag.get(i).get("search");
+      assertEquals(100L, c.get("replicates"));
+      assertEquals("table (Wilson 95%)", c.get("interval"));
+      assertTrue(s != null && (Long) s.get("replicates") == 4L, "search-stage estimate beside the confirmed one");
+      if (i > 0) {
+        @SuppressWarnings("unchecked")
+        var prev = (java.util.Map<String, Object>) nag.get(i - 1).get("confirm");
+        assertTrue((Double) prev.get("rate") >= (Double) c.get("rate"), "ranked by the confirmed rate");
+      }
+    }
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    assertEquals(0, Main.run(new String[] {"report", copy.toString()}, new PrintStream(buf, true, StandardCharsets.UTF_8),
+        new PrintStream(buf, true, StandardCharsets.UTF_8)), buf.toString(StandardCharsets.UTF_8));
+    Run r = chromium(copy.resolve("report.html"), "--dump-dom");
+    assertRendered(r);
+    assertTrue(r.dom().contains("confirmed on fresh replicates"), "headline from the confirmed estimate");
+    assertTrue(r.dom().contains("search stage (Wilson 95%)") && r.dom().contains("confirmed (95%)"));
+  }
+
+  @Test
+  void aPartialOutputSaysSo() throws Exception {
+    Path copy = copyOutput("partial", false);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     int code = Main.run(new String[] {"report", copy.toString()}, new PrintStream(buf, true, StandardCharsets.UTF_8),
         new PrintStream(buf, true, StandardCharsets.UTF_8));
