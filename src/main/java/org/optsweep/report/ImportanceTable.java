@@ -150,7 +150,8 @@ public final class ImportanceTable {
     // One partition, rows in trial order: MLlib seeds the bootstrap per partition (class doc).
     Dataset<Row> df = spark.createDataFrame(points, schema).coalesce(1);
     RandomForestRegressionModel model = new RandomForestRegressor().setNumTrees(TREES).setMaxDepth(MAX_DEPTH)
-        .setFeatureSubsetStrategy("all").setMaxBins(Math.max(32, maxCategories)).setSeed(SEED).fit(df);
+        .setFeatureSubsetStrategy("all").setMaxBins(Math.max(maxCategories, Math.min(32, data.size())))
+        .setSeed(SEED).fit(df);
     Vector v = model.featureImportances();
     double sum = 0;
     for (int i = 0; i < k; i++) {

@@ -12,6 +12,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.optsweep.spec.JobSpec;
@@ -36,21 +40,47 @@ final class ReportData {
   static Map<String, Object> build(SweepOutput in, Analysis.Result a, List<String> heatmap) throws IOException {
     Dataset<Row> summary = in.summary();
     JobSpec job = in.job();
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("meta", meta(in));
-    int perStudy = job.studies().size() <= 2 ? 10 : 6;
-    List<Map<String, Object>> best = BestSettings.of(in, summary, perStudy);
-    d.put("best", best);
     List<Map<String, Object>> importance = importance(a.importance());
-    d.put("importance", importance);
-    d.put("heatmaps", heatmaps(in, summary, importance, heatmap));
-    d.put("ecdf", series(a.ecdf(), EcdfTable.SCHEMA, 4, r -> List.of(r.getLong(4), r.getDouble(7), r.getLong(6), r.getLong(5))));
-    d.put("fixed_budget", series(a.fixedBudget(), FixedBudgetTable.SCHEMA, 4, r -> java.util.Arrays.asList(r.getLong(4), Json.num(r.getDouble(6)),
-        Json.num(r.getDouble(7)), Json.num(r.getDouble(8)), r.getLong(5))));
-    d.put("sensitivity", sensitivity(a.sensitivity()));
-    d.put("curves", Curves.convergence(in, best));
-    d.put("lambda", Curves.lambdaPath(in, summary));
-    return d;
+    int perStudy = job.studies().size() <= 2 ? 10 : 6;
+    // independent queries from separate threads (as Analysis.compute): the driver's work overlaps the tasks'
+    ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "optsweep-report");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Future<Map<String, Object>> meta = pool.submit(() -> meta(in));
+      Future<List<List<Map<String, Object>>>> bestAndCurves = pool.submit(() -> {
+        List<Map<String, Object>> best = BestSettings.of(in, summary, perStudy);
+        return List.of(best, Curves.convergence(in, best));
+      });
+      Future<List<Map<String, Object>>> heatmaps = pool.submit(() -> heatmaps(in, summary, importance, heatmap));
+      Future<List<Map<String, Object>>> lambda = pool.submit(() -> Curves.lambdaPath(in, summary));
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("meta", meta.get());
+      d.put("best", bestAndCurves.get().get(0));
+      d.put("importance", importance);
+      d.put("heatmaps", heatmaps.get());
+      d.put("ecdf", series(a.ecdf(), EcdfTable.SCHEMA, 4,
+          r -> List.of(r.getLong(4), r.getDouble(7), r.getLong(6), r.getLong(5))));
+      d.put("fixed_budget", series(a.fixedBudget(), FixedBudgetTable.SCHEMA, 4,
+          r -> java.util.Arrays.asList(r.getLong(4), Json.num(r.getDouble(6)), Json.num(r.getDouble(7)),
+              Json.num(r.getDouble(8)), r.getLong(5))));
+      d.put("sensitivity", sensitivity(a.sensitivity()));
+      d.put("curves", bestAndCurves.get().get(1));
+      d.put("lambda", lambda.get());
+      return d;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while gathering the report's data", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static Map<String, Object> meta(SweepOutput in) throws IOException {
