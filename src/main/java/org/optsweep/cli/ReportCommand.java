@@ -55,8 +55,16 @@ final class ReportCommand implements Main.Command {
     if (master != null) {
       RunCommand.checkMaster(master);
     }
+    // An output that is not there is bad input, refused before Spark starts.
+    String location = cl.getArgList().get(0);
+    org.optsweep.output.Output o = org.optsweep.output.Output.open("OUT", location,
+        new org.apache.hadoop.conf.Configuration());
+    if (!o.exists(org.optsweep.output.Output.JOB_YAML) || !o.exists(org.optsweep.output.Tables.SUMMARY)) {
+      throw new InputException("output " + location + " is not an optsweep output with results: expected "
+          + org.optsweep.output.Output.JOB_YAML + " and " + org.optsweep.output.Tables.SUMMARY + "/ in it");
+    }
     SparkSession spark = session(master);
-    Report.Written w = Report.write(spark, cl.getArgList().get(0), cl.getOptionValue("html"), heatmap, err);
+    Report.Written w = Report.write(spark, location, cl.getOptionValue("html"), heatmap, err);
     out.printf(Locale.ROOT, "report: %s (%,d bytes, %.1f s)%s%n", w.html(), w.bytes(), w.seconds(),
         w.partial() ? " — the output is partial (no _SUCCESS): the page says so" : "");
     return 0;

@@ -83,6 +83,11 @@ var OS = (function () {
     return v.toExponential((digits || 3) - 1);
   }
 
+  // Text from the job file (study and parameter names, values) goes into tooltip HTML escaped.
+  function esc(v) {
+    return String(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
   function pct(v) {
     return v === null || v === undefined ? '–' : (100 * v).toFixed(v < 0.1 && v > 0 ? 1 : 0) + '%';
   }
@@ -138,6 +143,6 @@ var OS = (function () {
 
   var palette = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 
-  return { el: el, chart: chart, fmt: fmt, pct: pct, intervals: intervals, whiskers: whiskers, band: band,
+  return { el: el, chart: chart, fmt: fmt, pct: pct, esc: esc, intervals: intervals, whiskers: whiskers, band: band,
     palette: palette, publish: publish, errors: errors };
 })();

@@ -1,7 +1,7 @@
 // optsweep report: the sections of the page, drawn from the JSON in #report-data.
 (function () {
   var D = JSON.parse(document.getElementById('report-data').textContent);
-  var M = D.meta, el = OS.el, fmt = OS.fmt, pct = OS.pct;
+  var M = D.meta, el = OS.el, fmt = OS.fmt, pct = OS.pct, esc = OS.esc;
   var main = document.getElementById('main');
 
   function section(title, text) {
@@ -72,7 +72,7 @@
     return D.best.map(function (r, i) {
       var e = r[stage];
       if (!e || e.rate === null) return null;
-      return { value: [i, e.rate, e.rate_lower, e.rate_upper], tip: '<b>' + r.label + '</b><br>' + stage + ' stage: ' + rateText(e) +
+      return { value: [i, e.rate, e.rate_lower, e.rate_upper], tip: '<b>' + esc(r.label) + '</b><br>' + stage + ' stage: ' + rateText(e) +
         '<br>aRT ' + fmt(e.ert_iterations) + ' iterations · median distance ' + fmt(e.distance_median) + ' · median gap ' + fmt(e.gap_median) };
     }).filter(function (x) { return x; });
   }
@@ -107,7 +107,7 @@
       var max = Math.max.apply(null, h.cells.map(function (c) { return c[2]; }).concat([0.01]));
       OS.chart(g, 'chart-heatmap-' + k, h.study + ': ' + short(h.x.parameter) + ' × ' + short(h.y.parameter),
         h.settings_left_out ? h.settings_left_out + ' settings where a parameter does not apply are left out.' : null, {
-          tooltip: { formatter: function (p) { var c = p.data; return h.x.parameter + ' ' + h.x.labels[c[0]] + '<br>' + h.y.parameter + ' ' + h.y.labels[c[1]] +
+          tooltip: { formatter: function (p) { var c = p.data; return esc(h.x.parameter + ' ' + h.x.labels[c[0]]) + '<br>' + esc(h.y.parameter + ' ' + h.y.labels[c[1]]) +
             '<br>' + c[4] + ' of ' + c[5] + ' replicates = ' + pct(c[2]) + ' (Wilson 95% ' + pct(c[6]) + '–' + pct(c[7]) + ')<br>' + c[3] + ' settings'; } },
           grid: { left: 110, right: 90, top: 24, bottom: 80 },
           xAxis: { type: 'category', data: h.x.labels, name: h.x.parameter, nameLocation: 'middle', nameGap: 62, axisLabel: { rotate: 30 } },
@@ -135,7 +135,7 @@
       var rates = s.bins.map(function (b, i) { return { value: b.rate === null ? null : b.rate, tip: b }; });
       var positive = s.bins.every(function (b) { return b.median_gap === null || b.median_gap > 0; });
       OS.chart(g, 'chart-sensitivity-' + k, s.study + ': ' + s.parameter, null, {
-        tooltip: { trigger: 'axis', formatter: function (ps) { var b = s.bins[ps[0].dataIndex]; return s.parameter + ' ' + b.label + '<br>' + b.settings + ' settings, ' +
+        tooltip: { trigger: 'axis', formatter: function (ps) { var b = s.bins[ps[0].dataIndex]; return esc(s.parameter + ' ' + b.label) + '<br>' + b.settings + ' settings, ' +
           b.successes + '/' + b.replicates + ' = ' + pct(b.rate) + ' (' + pct(b.lower) + '–' + pct(b.upper) + ')<br>median gap ' + fmt(b.median_gap); } },
         grid: { left: 50, right: 60, top: 20, bottom: 60 },
         xAxis: { type: 'category', data: labels, axisLabel: { rotate: labels.length > 5 ? 35 : 0, fontSize: 10 } },
@@ -162,7 +162,7 @@
     });
     OS.chart(g, 'chart-convergence', 'Convergence (' + D.curves[0].stage + ' stage; traced replicates per setting: ' +
       D.curves.map(function (c) { return c.traced_replicates; }).join(', ') + ')', null, {
-      tooltip: { trigger: 'item', formatter: function (p) { return '<b>' + p.seriesName + '</b><br>iteration ' + p.data[0] + ': ' + fmt(p.data[1]); } },
+      tooltip: { trigger: 'item', formatter: function (p) { return '<b>' + esc(p.seriesName) + '</b><br>iteration ' + p.data[0] + ': ' + fmt(p.data[1]); } },
       legend: { type: 'scroll', bottom: 0 }, grid: { left: 70, right: 30, top: 20, bottom: 70 },
       xAxis: logAxis('iteration'), yAxis: { type: 'log', name: D.curves[0].measure, axisLabel: { formatter: function (v) { return fmt(v, 1); } } }, series: ser
     }, 420);
