@@ -25,6 +25,13 @@ final class ReportFixture {
     if (out == null) {
       SharedSpark.get();
       Path dir = Files.createTempDirectory("optsweep-report-test");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (var all = Files.walk(dir)) {
+          all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+          // a temporary directory left behind
+        }
+      }));
       Path job = dir.resolve("report.yaml");
       Files.copy(ReportFixture.class.getResourceAsStream("/jobs/report.yaml"), job);
       Path o = dir.resolve("out");
