@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ten million trials on local[2] with a 512 MB heap for the whole Spark driver (local mode: the
-# executors live in the same JVM), then a 2^40-point grid validated: neither holds anything per trial.
+# executors live in the same JVM), its report (optsweep report, local[2]), then a 2^40-point grid validated:
+# neither holds anything per trial.
 #   bench/scale.sh [OUT=/tmp/optsweep-scale]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,11 @@ import json, sys
 j = json.load(open(sys.argv[1] + "/job.json"))
 print("job.json:", j["status"], j["rows"], "rows,", round(j["seconds"], 1), "s")
 PY
+# The report of the 10^7-trial output on local[2]: derived tables computed from scratch, then the page.
+rm -f "$out/analysis.json"
+start=$(date +%s.%N)
+bin/optsweep report "$out" --master 'local[2]'
+echo "report of 10^7 trials: $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s wall, $(stat -c %s "$out/report.html") bytes"
 # A 2^40-point grid: five axes of 256 values.
 grid=$(mktemp --suffix=.yaml)
 python3 - "$grid" <<'PY'

@@ -39,6 +39,7 @@ public final class Main {
     m.put("validate", new ValidateCommand());
     m.put("check", new CheckCommand());
     m.put("list", new ListCommand());
+    m.put("report", new ReportCommand());
     return m;
   }
 

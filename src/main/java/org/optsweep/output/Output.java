@@ -26,6 +26,10 @@ public final class Output {
   public static final String CHUNKS = "_chunks";
   /** Written last, when every chunk is in. */
   public static final String SUCCESS = "_SUCCESS";
+  /** What the derived tables were computed from (org.optsweep.report.Analysis), written after them. */
+  public static final String ANALYSIS_JSON = "analysis.json";
+  /** The report's default location (optsweep report). */
+  public static final String REPORT_HTML = "report.html";
 
   final Path root;
   final FileSystem fs;

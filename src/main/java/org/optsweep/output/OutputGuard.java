@@ -30,9 +30,11 @@ final class OutputGuard {
 
   /** The entries of an output root that optsweep writes; anything else is the user's. */
   static final Set<String> OWN_ENTRIES = Set.of(Tables.RUNS, Tables.TRACES, Tables.SUMMARY, Tables.REFERENCES,
-      "report.html", "ecdf", "fixed_budget", "sensitivity", "importance", Output.JOB_JSON,
+      Output.JOB_JSON,
       Output.JOB_YAML, Output.CHUNKS, Output.SUCCESS, ChunkCommit.STAGING, "." + Output.JOB_JSON + ".tmp",
-      "." + Output.JOB_YAML + ".tmp", "." + Output.SUCCESS + ".tmp");
+      "." + Output.JOB_YAML + ".tmp", "." + Output.SUCCESS + ".tmp", Tables.ECDF, Tables.FIXED_BUDGET,
+      Tables.SENSITIVITY, Tables.IMPORTANCE, Output.ANALYSIS_JSON, "." + Output.ANALYSIS_JSON + ".tmp",
+      Output.REPORT_HTML, "." + Output.REPORT_HTML + ".tmp");
 
   /**
    * Refuses a location that must never be an output: blank, or (on the local file system) the root,

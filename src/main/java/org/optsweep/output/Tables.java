@@ -16,7 +16,15 @@ public final class Tables {
   public static final String RUNS = "runs";
   public static final String TRACES = "traces";
   public static final String SUMMARY = "summary";
+  /** One row per reference optimum the runs are measured against. */
   public static final String REFERENCES = "references";
+  /** The report's derived tables (org.optsweep.report.Analysis), computed from the three above. */
+  public static final String ECDF = "ecdf";
+  public static final String FIXED_BUDGET = "fixed_budget";
+  public static final String SENSITIVITY = "sensitivity";
+  public static final String IMPORTANCE = "importance";
+  /** Every derived table, in the order the analysis writes them. */
+  public static final java.util.List<String> DERIVED = java.util.List.of(ECDF, FIXED_BUDGET, SENSITIVITY, IMPORTANCE);
 
   static final DataType DOUBLES = DataTypes.createArrayType(DataTypes.DoubleType, false);
   static final DataType INTS = DataTypes.createArrayType(DataTypes.IntegerType, false);
