@@ -41,13 +41,15 @@ final class ValidateCommand implements Main.Command {
 
   static void print(JobSpec job, PrintStream out) {
     out.printf("job %s (seed %d, %s search%s)%n", job.name(), job.seed(), job.method(),
-        job.method().equals("grid") ? "" : ", " + job.searchTrials() + " trials per study");
+        job.method().equals("grid") ? "" : job.adaptive() ? ", ranked by " + job.metric().key()
+            : ", " + job.searchTrials() + " trials per study");
     double budget = 0;
     for (int s = 0; s < job.studies().size(); s++) {
       StudySpec st = job.studies().get(s);
       long trials = job.trials(s);
       int maxIt = job.trial(s, 0).setup().stopping().maxIterations();
-      budget += (double) trials * job.replicates() * maxIt;
+      budget += job.adaptive() ? job.plans().get(s).iterationsContinued()
+          : (double) trials * job.replicates() * maxIt;
       out.printf("%nstudy %s: objective %s, solver %s, start %s%n", st.name(), st.objective(), st.solver(),
           st.start().describe());
       out.printf("  %-28s %s%n", "parameter", "domain");
@@ -57,8 +59,13 @@ final class ValidateCommand implements Main.Command {
       for (Map.Entry<String, Object> e : st.base().entrySet()) {
         out.printf("  %-28s fixed %s%n", e.getKey(), e.getValue());
       }
-      out.printf("  trials %,d x replicates %d = %,d solves, up to %,d iterations each%n", trials,
-          job.replicates(), trials * job.replicates(), maxIt);
+      if (job.adaptive()) {
+        // Rung i of a bracket: settings x iterations (x replicates where they grow).
+        out.printf("  %s%n", job.plans().get(s).toString().replace("\n", "\n  "));
+      } else {
+        out.printf("  trials %,d x replicates %d = %,d solves, up to %,d iterations each%n", trials,
+            job.replicates(), trials * job.replicates(), maxIt);
+      }
     }
     out.printf("%ntotal: %,d trials, %,d solves, iteration budget %.3g%n", job.totalTrials(), job.totalSolves(), budget);
     if (job.targets().distances().length + job.targets().gaps().length > 0) {

@@ -24,8 +24,12 @@ public final class BestTable {
   public static void print(List<Object[]> search, List<Object[]> confirmed, Map<String, Object[]> searchRows,
                            Tables tables, JobSpec job, PrintStream out, String where, double seconds, long rows) {
     Table<TrialStats> t = tables.summary();
-    out.printf(Locale.ROOT, "%noptsweep: %s — %,d solves (%,d trials x %d replicates%s) in %.1f s%n", job.name(), rows,
-        job.totalTrials(), job.replicates(), confirmed.isEmpty() ? ""
+    String how = job.adaptive()
+        ? String.format(Locale.ROOT, "%s: %,d settings in rungs, ranked by %s", job.method(), job.totalTrials(),
+            job.metric().key())
+        : String.format(Locale.ROOT, "%,d trials x %d replicates", job.totalTrials(), job.replicates());
+    out.printf(Locale.ROOT, "%noptsweep: %s — %,d solves (%s%s) in %.1f s%n", job.name(), rows, how,
+        confirmed.isEmpty() ? ""
             : String.format(Locale.ROOT, ", then the best %d of each study x %d fresh replicates", job.confirmTop(),
                 job.confirmReplicates()), seconds);
     String targets = "targets: " + (job.targets().relative() ? "relative " : "") + "distance "

@@ -203,6 +203,7 @@ public final class Output {
     for (String table : List.of(Tables.RUNS, Tables.TRACES)) {
       deleteAll(path(table + "/*/*/chunk=" + chunk));
     }
+    deleteAll(path(Rungs.NAME + "/chunk=" + chunk));
     FileStatus[] summary = exists(Tables.SUMMARY) ? fs.listStatus(path(Tables.SUMMARY)) : new FileStatus[0];
     for (FileStatus f : summary) {
       if (ChunkCommit.chunkOf(f.getPath().getName()) == chunk) {

@@ -30,6 +30,7 @@ final class OutputGuard {
 
   /** The entries of an output root that optsweep writes; anything else is the user's. */
   static final Set<String> OWN_ENTRIES = Set.of(Tables.RUNS, Tables.TRACES, Tables.SUMMARY, Tables.REFERENCES,
+      Rungs.NAME,
       Output.JOB_JSON,
       Output.JOB_YAML, Output.CHUNKS, Output.SUCCESS, ChunkCommit.STAGING, "." + Output.JOB_JSON + ".tmp",
       "." + Output.JOB_YAML + ".tmp", "." + Output.SUCCESS + ".tmp", Tables.ECDF, Tables.FIXED_BUDGET,

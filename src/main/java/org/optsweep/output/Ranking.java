@@ -7,7 +7,8 @@ import java.util.Comparator;
  * (merging them) and a resumed run (reading {@code summary/} back): success rate descending, then
  * aRT ascending, then median distance ascending — nulls last and NaN after numbers, as Spark SQL
  * orders — and (study, trial) to break ties, so that the table is the same however the rows were
- * split into tasks.
+ * split into tasks. In an adaptive search a setting that ran a larger budget (a later rung) ranks
+ * before any that stopped earlier: its rates were measured on the whole solve, theirs on a part of it.
  */
 public final class Ranking {
   private Ranking() {}
@@ -19,8 +20,12 @@ public final class Ranking {
     int dist = table.index("distance_median");
     int study = table.index("study");
     int trial = table.index("trial");
+    int budget = table.has("budget") ? table.index("budget") : -1;
     return (a, b) -> {
-      int c = ascending(b[rate], a[rate]);
+      int c = budget < 0 ? 0 : ascending(b[budget], a[budget]);
+      if (c == 0) {
+        c = ascending(b[rate], a[rate]);
+      }
       if (c == 0) {
         c = ascending(a[ert], b[ert]);
       }

@@ -25,11 +25,27 @@ import org.optsweep.solver.Targets;
  * @param executor       the Spark executor that solved it
  * @param chunk          the chunk it belongs to
  * @param optimum        what distances and gaps were measured against, or null when nothing is known
+ * @param rung           in an adaptive search, the rung the setting stopped at; null otherwise
  */
 public record SolveRecord(String job, String stage, String study, long trial, int replicate, String objective, String solver,
                           String schedule, Object[] hyper, double[] start, SolveResult result,
                           Targets.Assessment assessment, boolean minimiserKnown, boolean minimumKnown,
-                          String executor, int chunk, Optimum optimum) {
+                          String executor, int chunk, Optimum optimum, RungAt rung) {
+
+  /**
+   * Where in an adaptive search a setting stopped.
+   *
+   * @param bracket the bracket's position in the study's plan
+   * @param rung    the rung within it (0 = the first)
+   * @param budget  the rung's iterations
+   */
+  public record RungAt(int bracket, int rung, int budget) {}
+
+  /** The same solve, stopped at {@code at}. */
+  public SolveRecord at(RungAt at) {
+    return new SolveRecord(job, stage, study, trial, replicate, objective, solver, schedule, hyper, start, result,
+        assessment, minimiserKnown, minimumKnown, executor, chunk, optimum, at);
+  }
 
   /**
    * The reference a solve was measured against: its kind ({@code exact}, {@code spark_ml},

@@ -57,6 +57,11 @@ public record Table<S>(String name, List<Column<S>> columns, List<String> partit
     return v;
   }
 
+  /** Whether the table has a column {@code name}. */
+  public boolean has(String name) {
+    return columns.stream().anyMatch(c -> c.name().equals(name));
+  }
+
   /** The position of column {@code name}. */
   public int index(String name) {
     for (int i = 0; i < columns.size(); i++) {

@@ -42,9 +42,9 @@ public final class Tables {
 
   public Tables(JobSpec job) {
     this.hyper = new HyperColumns(job);
-    this.runs = runs(hyper);
+    this.runs = runs(hyper, job.adaptive());
     this.traces = tracesTable();
-    this.summary = summary(hyper);
+    this.summary = summary(hyper, job.adaptive());
   }
 
   /** references/: one row per reference optimum the job's runs are measured against. */
@@ -84,13 +84,23 @@ public final class Tables {
     return summary;
   }
 
-  private static Table<SolveRecord> runs(HyperColumns hyper) {
+  /** An adaptive search's columns: where each setting stopped (null for the confirmation's rows). */
+  private static <T> List<Column<T>> rungColumns(java.util.function.Function<T, SolveRecord.RungAt> at) {
+    return List.of(Column.of("bracket", I, true, t -> at.apply(t) == null ? null : at.apply(t).bracket()),
+        Column.of("rung", I, true, t -> at.apply(t) == null ? null : at.apply(t).rung()),
+        Column.of("budget", I, true, t -> at.apply(t) == null ? null : at.apply(t).budget()));
+  }
+
+  private static Table<SolveRecord> runs(HyperColumns hyper, boolean adaptive) {
     List<Column<SolveRecord>> c = new ArrayList<>();
     c.add(Column.of("job", S, false, SolveRecord::job));
     c.add(Column.of("stage", S, false, SolveRecord::stage));
     c.add(Column.of("study", S, false, SolveRecord::study));
     c.add(Column.of("trial", L, false, SolveRecord::trial));
     c.add(Column.of("replicate", I, false, SolveRecord::replicate));
+    if (adaptive) {
+      c.addAll(rungColumns(SolveRecord::rung));
+    }
     c.add(Column.of("objective", S, false, SolveRecord::objective));
     c.add(Column.of("solver", S, false, SolveRecord::solver));
     c.add(Column.of("schedule", S, true, SolveRecord::schedule));
@@ -153,12 +163,15 @@ public final class Tables {
     return p.solve().result().trace();
   }
 
-  private static Table<TrialStats> summary(HyperColumns hyper) {
+  private static Table<TrialStats> summary(HyperColumns hyper, boolean adaptive) {
     // Nullable as read back from Parquet (Spark reads every file column as nullable).
     List<Column<TrialStats>> c = new ArrayList<>();
     c.add(Column.of("study", S, true, t -> t.first().study()));
     c.add(Column.of("trial", L, true, t -> t.first().trial()));
     c.add(Column.of("stage", S, true, t -> t.first().stage()));
+    if (adaptive) {
+      c.addAll(rungColumns(t -> t.first().rung()));
+    }
     c.add(Column.of("job", S, true, t -> t.first().job()));
     c.add(Column.of("objective", S, true, t -> t.first().objective()));
     c.add(Column.of("solver", S, true, t -> t.first().solver()));

@@ -31,6 +31,11 @@ public enum RankingMetric {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Every metric's key, in declaration order. */
+  public static java.util.List<String> keys() {
+    return java.util.Arrays.stream(values()).map(RankingMetric::key).toList();
+  }
+
   /**
    * The metric called {@code key}.
    *

@@ -38,8 +38,19 @@ public interface SearchMethod {
   /** Whether {@code search.trials} must be given ({@code false} for grid search). */
   boolean needsTrials();
 
+  /** Whether {@code search.trials} may be given (by default: when it must). */
+  default boolean allowsTrials() {
+    return needsTrials();
+  }
+
+  /** Whether the method runs rungs ({@link AdaptiveSearch}) rather than every trial to the end. */
+  default boolean adaptive() {
+    return false;
+  }
+
   /** The built-in methods by name. */
   static List<SearchMethod> all() {
-    return List.of(new GridSearch(), new RandomSearch(), new SobolSearch());
+    return List.of(new GridSearch(), new RandomSearch(), new SobolSearch(),
+        new AdaptiveSearch(AdaptiveSearch.SUCCESSIVE_HALVING), new AdaptiveSearch(AdaptiveSearch.HYPERBAND));
   }
 }

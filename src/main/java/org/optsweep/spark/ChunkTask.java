@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -14,22 +13,14 @@ import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.optsweep.InputException;
 import org.optsweep.objective.Objective;
-import org.optsweep.objective.Objectives;
 import org.optsweep.output.ChunkCommit;
 import org.optsweep.output.ParquetRows;
-import org.optsweep.output.Ranking;
 import org.optsweep.output.SolveRecord;
-import org.optsweep.output.Table;
 import org.optsweep.output.Tables;
 import org.optsweep.output.TaskOutput;
-import org.optsweep.output.TrialStats;
 import org.optsweep.solver.SolveResult;
-import org.optsweep.solver.Stop;
-import org.optsweep.solver.StopTest;
-import org.optsweep.solver.Targets;
 import org.optsweep.spec.JobParser;
 import org.optsweep.spec.JobSpec;
-import org.optsweep.spec.Trial;
 
 /**
  * The work of one Spark task: a contiguous block of a chunk's trials ({@link Blocks}), decoded by
@@ -49,7 +40,8 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
   /** The job this JVM read last: one job per run, so one entry, replaced when another job comes. */
   private static volatile Parsed lastJob;
 
-  private record Parsed(String text, JobSpec job, Tables tables) {}
+  /** A job as an executor JVM read it: its text, the validated spec and its tables. */
+  record Parsed(String text, JobSpec job, Tables tables) {}
 
   /**
    * What a task attempt hands the driver.
@@ -122,6 +114,11 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
   }
 
   private Parsed job() {
+    return parsed(jobFile, jobText);
+  }
+
+  /** The job of this text, read once per executor JVM (re-read only when another job comes). */
+  static Parsed parsed(String jobFile, String jobText) {
     Parsed p = lastJob;
     if (p == null || !p.text().equals(jobText)) {
       JobSpec job = JobParser.parseValidated(jobFile, jobText);
@@ -150,7 +147,9 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
     TaskOutput files = new TaskOutput(commit, conf, ParquetRows.codec(target.codec()), task.partitionId(),
         task.attemptNumber(), cores);
     try {
-      Writer w = new Writer(parsed, files, executor);
+      TrialWriter w = new TrialWriter(parsed.job(), parsed.tables(), files, executor,
+          work.confirm() ? SolveRecord.CONFIRM : SolveRecord.SEARCH, chunk, target.sparkVersion());
+      int replicates = work.confirm() ? parsed.job().confirmReplicates() : parsed.job().replicates();
       for (int k = taskNumber; ; ) {
         // A confirmation task solves one setting (many replicates); a search task a block of them.
         long[] b = work.confirm() ? new long[] {k, k + 1} : Blocks.block(lo, hi, k, tasks, cores);
@@ -159,10 +158,10 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
           // between trials, instead of solving its block to the end.
           task.killTaskIfInterrupted();
           if (work.confirm()) {
-            w.trial(work.studies()[(int) g], work.trials()[(int) g]);
+            trial(w, parsed.job(), work.studies()[(int) g], work.trials()[(int) g], replicates);
           } else {
             JobSpec.TrialIndex at = parsed.job().locate(g);
-            w.trial(at.study(), at.index());
+            trial(w, parsed.job(), at.study(), at.index(), replicates);
           }
           trialsDone.add(1);
         }
@@ -180,6 +179,39 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
     }
   }
 
+  /** Solves every replicate of setting i of study s and writes its rows. */
+  private void trial(TrialWriter w, JobSpec job, int s, long i, int replicates) throws IOException {
+    TrialWriter.Setting st = w.begin(s, i);
+    if (st == null) {
+      // A combination validation could not reach: a FAILED row per replicate, never a crashed job.
+      for (int r = 0; r < replicates; r++) {
+        w.write(w.notRun(s, i, r, null, null, w.invalid()));
+      }
+      w.summary();
+      return;
+    }
+    var setup = st.setup();
+    for (int r = 0; r < replicates; r++) {
+      double[] start = job.start(s, i, r, work.confirm());
+      // Built-in objectives are reused across a trial's replicates (one after another on this
+      // thread). A user's objective under the watchdog gets a fresh instance: an abandoned solve may
+      // still be running on the old one.
+      Objective f = st.guarded() ? setup.newObjective() : setup.objective();
+      // The confirmation traces every replicate: its curves are the ones a report shows.
+      int tracePoints = work.confirm() || r < job.traceReplicates() ? job.tracePoints() : 0;
+      SolveResult res;
+      try {
+        var req = setup.request(f, start, st.targets(), tracePoints);
+        res = st.guarded() ? watchdog().solve(setup.solver(), req) : setup.solver().solve(req);
+      } catch (InputException e) {
+        w.write(w.notRun(s, i, r, setup.scheduleName(), st.hyper(), e.getMessage()));
+        continue;
+      }
+      w.write(w.record(st, r, start, res, f));
+    }
+    w.summary();
+  }
+
   private void closeWatchdog() {
     if (watchdog != null) {
       watchdog.close();
@@ -192,140 +224,6 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
       watchdog = new Watchdog();
     }
     return watchdog;
-  }
-
-  /** Writes one task's rows as they are solved: runs/ and traces/ per solve, summary/ per trial. */
-  private final class Writer {
-    private final JobSpec job;
-    private final Tables tables;
-    private final TaskOutput files;
-    private final String executor;
-    private final TrialStats stats = new TrialStats();
-    private final String stage;
-    private final int replicates;
-    /** The best summary rows of each study: the confirmation re-runs the top ones. */
-    final java.util.Map<String, Ranking.Best> best = new java.util.LinkedHashMap<>();
-    private final int keep;
-    long rows;
-    long iterations;
-    long trials;
-    private String partition;
-    private ParquetWriter<Object[]> runs;
-    private ParquetWriter<Object[]> traces;
-
-    Writer(Parsed parsed, TaskOutput files, String executor) {
-      this.job = parsed.job();
-      this.tables = parsed.tables();
-      this.files = files;
-      this.executor = executor;
-      this.stage = work.confirm() ? SolveRecord.CONFIRM : SolveRecord.SEARCH;
-      this.replicates = work.confirm() ? job.confirmReplicates() : job.replicates();
-      this.keep = Math.max(BEST, job.confirmTop());
-    }
-
-    List<Object[]> best() {
-      List<Object[]> out = new java.util.ArrayList<>();
-      best.values().forEach(b -> out.addAll(b.sorted()));
-      return out;
-    }
-
-    void trial(int s, long i) throws IOException {
-      long bootstrap = org.optsweep.search.Seeds.mix(job.seed(), org.optsweep.search.Seeds.BOOTSTRAP,
-          work.confirm() ? 1 : 0, s, i);
-      stats.reset(bootstrap, 0);
-      String study = job.studies().get(s).name();
-      Trial trial;
-      try {
-        trial = job.trial(s, i);
-      } catch (InputException e) {
-        // A combination validation could not reach (it checks bounds, not every draw): a FAILED row
-        // per replicate, never a crashed job.
-        for (int r = 0; r < replicates; r++) {
-          write(notRun(s, study, i, r, null, null, "invalid setting " + job.values(s, i) + ": " + e.getMessage()));
-        }
-        summary();
-        return;
-      }
-      Object[] hyper = tables.hyper().values(trial);
-      var setup = trial.setup();
-      // Targets for this objective (relative distances scaled by its optimum); end points are linked
-      // within the headline distance.
-      Targets targets = job.targets().forObjective(setup.objective());
-      SolveRecord.Optimum optimum = SolveRecord.Optimum.of(setup.objective());
-      stats.reset(bootstrap, targets.distances().length > 0 ? targets.distances()[0] : 0);
-      boolean guarded = !Objectives.isBuiltIn(setup.objectiveName()) && setup.stopping().timeBudgetMillis() > 0;
-      for (int r = 0; r < replicates; r++) {
-        double[] start = job.start(s, i, r, work.confirm());
-        // Built-in objectives are reused across a trial's replicates (one after another on this
-        // thread). A user's objective under the watchdog gets a fresh instance: an abandoned solve may
-        // still be running on the old one.
-        Objective f = guarded ? setup.newObjective() : setup.objective();
-        // The confirmation traces every replicate: its curves are the ones a report shows.
-        int tracePoints = work.confirm() || r < job.traceReplicates() ? job.tracePoints() : 0;
-        SolveResult res;
-        try {
-          var req = setup.request(f, start, targets, tracePoints);
-          res = guarded ? watchdog().solve(setup.solver(), req) : setup.solver().solve(req);
-        } catch (InputException e) {
-          write(notRun(s, study, i, r, setup.scheduleName(), hyper, e.getMessage()));
-          continue;
-        }
-        Targets.Assessment a = targets.assess(res, f.minimiser() != null, !Double.isNaN(f.minimum()));
-        write(new SolveRecord(job.name(), stage, study, i, r, setup.objectiveName(), setup.solverName(),
-            setup.scheduleName(), hyper, start, res, a, f.minimiser() != null, !Double.isNaN(f.minimum()), executor,
-            chunk, optimum));
-      }
-      summary();
-    }
-
-    private SolveRecord notRun(int s, String study, long i, int r, String schedule, Object[] hyper, String why) {
-      double[] start = job.start(s, i, r, work.confirm());
-      SolveResult res = SolveResult.notRun(Stop.because(StopTest.COULD_NOT_RUN, why), null, job.targets(), 0);
-      return new SolveRecord(job.name(), stage, study, i, r, job.studies().get(s).objective(), job.studies().get(s).solver(),
-          schedule, hyper, start, res, new Targets.Assessment(false, null, false), false, false, executor, chunk, null);
-    }
-
-    private void summary() throws IOException {
-      if (stats.replicates() == 0) {
-        return;
-      }
-      Table<TrialStats> t = tables.summary();
-      Object[] row = t.row(stats);
-      files.writer(Tables.SUMMARY, t, target.sparkVersion()).write(row);
-      trials++;
-      best.computeIfAbsent(stats.first().study(), k -> new Ranking.Best(t, keep)).offer(row);
-    }
-
-    private void write(SolveRecord rec) throws IOException {
-      String p = "objective=" + escape(rec.objective()) + "/solver=" + escape(rec.solver()) + "/chunk=" + chunk;
-      if (!p.equals(partition)) {
-        // A task's trials come a study at a time: the partition changes rarely, and its writers are
-        // looked up only then. The previous partition's files are closed (a task holds at most one
-        // runs/ and one traces/ row group in memory); should a later study come back to it, it gets
-        // a new file.
-        if (partition != null) {
-          files.finish(Tables.RUNS + "/" + partition);
-          files.finish(Tables.TRACES + "/" + partition);
-        }
-        partition = p;
-        runs = files.writer(Tables.RUNS + "/" + p, tables.runs(), target.sparkVersion());
-        traces = null;
-      }
-      runs.write(tables.runs().row(rec));
-      rows++;
-      iterations += rec.result().iterations();
-      stats.add(rec);
-      var trace = rec.result().trace();
-      if (trace != null) {
-        if (traces == null) {
-          traces = files.writer(Tables.TRACES + "/" + p, tables.traces(), target.sparkVersion());
-        }
-        Table<SolveRecord.TracePoint> tt = tables.traces();
-        for (int k = 0; k < trace.size(); k++) {
-          traces.write(tt.row(new SolveRecord.TracePoint(rec, k)));
-        }
-      }
-    }
   }
 
   /** A partition directory value escaped as Spark escapes it (so that Spark reads back the same value). */

@@ -122,7 +122,9 @@ public final class SweepRunner {
     for (int st = 0; st < job.studies().size(); st++) {
       confirmTrials += job.confirmedTrials(st);
     }
-    Progress progress = new Progress(o.console(), done, job.totalTrials() + confirmTrials);
+    List<JobSpec.RungRef> rungs = job.adaptive() ? job.rungs() : List.of();
+    long searchUnits = job.adaptive() ? rungs.stream().mapToLong(r -> r.of(job).settings()).sum() : job.totalTrials();
+    Progress progress = new Progress(o.console(), done, searchUnits + confirmTrials);
     Configuration conf = ChunkCommit.configure(jsc.hadoopConfiguration(), out.uri(""));
     String protocol = jsc.getConf().get(COMMIT_PROTOCOL, ChunkCommit.DEFAULT_PROTOCOL);
     int keep = Math.max(BEST_ROWS, job.confirmTop());
@@ -152,8 +154,8 @@ public final class SweepRunner {
         }
         if (committed.contains(c)) {
           skipped++;
-          progress.skip(confirm ? confirmTrials : Math.min(job.totalTrials(), (c + 1) * job.trialsPerChunk())
-              - c * job.trialsPerChunk());
+          progress.skip(confirm ? confirmTrials : job.adaptive() ? rungs.get(c).of(job).settings()
+              : Math.min(job.totalTrials(), (c + 1) * job.trialsPerChunk()) - c * job.trialsPerChunk());
           continue;
         }
         long tc = System.nanoTime();
@@ -166,11 +168,14 @@ public final class SweepRunner {
           work = stages.confirmation(job);
         } else {
           long lo = c * job.trialsPerChunk();
-          work = ChunkTask.Work.search(c, lo, Math.min(job.totalTrials(), lo + job.trialsPerChunk()));
+          work = job.adaptive() ? null
+              : ChunkTask.Work.search(c, lo, Math.min(job.totalTrials(), lo + job.trialsPerChunk()));
         }
         out.removeUncommitted(c);
         commit = ChunkCommit.setUp(protocol, conf, out.uri(""), c);
-        List<ChunkTask.Result> results = runChunk(jsc, job, jobText, work, cores, done, commit, target);
+        List<ChunkTask.Result> results = work == null
+            ? RungRunner.run(spark, jsc, job, jobText, out, rungs.get(c), cores, done, commit, target)
+            : runChunk(jsc, job, jobText, work, cores, done, commit, target);
         long t1 = System.nanoTime();
         List<FileCommitProtocol.TaskCommitMessage> messages = new ArrayList<>();
         for (ChunkTask.Result r : results) {

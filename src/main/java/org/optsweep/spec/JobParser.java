@@ -182,10 +182,12 @@ public final class JobParser {
     Yaml.Node trialsNode = searchNode != null && searchNode.isMap() ? searchNode.map().get("trials") : null;
     if (method.needsTrials() && trialsNode == null && !problems.any()) {
       problems.add(searchNode, "search.trials", null, "the number of trials for " + method.name() + " search");
-    } else if (!method.needsTrials() && trialsNode != null) {
-      problems.add(trialsNode, "search.trials", trialsNode.text(), "no trials for grid search (its size is the"
-          + " product of the values lists)");
+    } else if (!method.allowsTrials() && trialsNode != null) {
+      problems.add(trialsNode, "search.trials", trialsNode.text(), method.adaptive()
+          ? "no trials for " + method.name() + " search (the rung plan decides how many settings run)"
+          : "no trials for grid search (its size is the product of the values lists)");
     }
+    AdaptivePlans.checkKnobs(method, searchNode, problems);
     if (trace.get(Sections.POINTS) == 1) {
       problems.add(top.get("trace").map().get("points"), "trace.points", "1", "0 (no trace) or at least 2 points");
     }
@@ -208,11 +210,12 @@ public final class JobParser {
     Targets targets = new Targets(relative ? tg.get(Sections.RELATIVE_DISTANCE) : tg.get(Sections.DISTANCE),
         tg.get(Sections.VALUE_GAP), relative);
     JobSpec job = new JobSpec(problems.file(), name, seed, studies.stream().map(StudyParser.Parsed::spec).toList(),
-        method, method.needsTrials() ? search.get(Sections.TRIALS) : 0, rep.get(Sections.COUNT),
+        method, method.allowsTrials() ? search.get(Sections.TRIALS) : 0, rep.get(Sections.COUNT),
         rep.get(Sections.START_JITTER), rep.get(Sections.EXACT_FIRST), targets, trace.get(Sections.POINTS),
         trace.get(Sections.TRACE_REPLICATES), exec.get(Sections.TASKS_PER_CORE), exec.get(Sections.TRIALS_PER_CHUNK),
         confirm.get(Sections.CONFIRM) ? confirm.get(Sections.CONFIRM_TOP) : 0, confirm.get(Sections.CONFIRM_REPLICATES),
-        limits.get(Sections.DATA_FILE_MB), asMap(root));
+        limits.get(Sections.DATA_FILE_MB), asMap(root), List.of(), null);
+    job = AdaptivePlans.plan(job, search, searchNode, problems);
     try {
       if (job.totalSolves() == 0) {
         problems.add(root, "search", null, "at least one trial");

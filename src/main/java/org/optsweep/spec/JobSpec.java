@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.optsweep.schedule.Schedules;
+import org.optsweep.search.RankingMetric;
+import org.optsweep.search.RungPlan;
 import org.optsweep.search.SearchMethod;
 import org.optsweep.search.Seeds;
 import org.optsweep.solver.Solvers;
@@ -36,25 +38,89 @@ import org.optsweep.solver.Targets;
  * @param confirmReplicates fresh replicates per confirmed setting
  * @param dataFileMb     the largest data file read, in MiB
  * @param resolved       the job as read, for job.json
+ * @param plans          for successive halving and Hyperband, each study's {@link RungPlan}; empty otherwise
+ * @param metric         for successive halving and Hyperband, what a rung ranks its settings by; null otherwise
  */
 public record JobSpec(String file, String name, long seed, List<StudySpec> studies, SearchMethod search,
                       long searchTrials, int replicates, double startJitter, boolean exactFirst, Targets targets,
                       int tracePoints, int traceReplicates, int tasksPerCore, long trialsPerChunk, int confirmTop,
-                      int confirmReplicates, int dataFileMb, Map<String, Object> resolved) {
+                      int confirmReplicates, int dataFileMb, Map<String, Object> resolved, List<RungPlan> plans,
+                      RankingMetric metric) {
+
+  public JobSpec {
+    plans = List.copyOf(plans);
+  }
+
+  /** This job with rung plans and a ranking metric (an adaptive search's). */
+  JobSpec withPlans(List<RungPlan> plans, RankingMetric metric) {
+    return new JobSpec(file, name, seed, studies, search, searchTrials, replicates, startJitter, exactFirst, targets,
+        tracePoints, traceReplicates, tasksPerCore, trialsPerChunk, confirmTop, confirmReplicates, dataFileMb, resolved,
+        plans, metric);
+  }
+
+  /** Whether trials run in rungs (successive halving, Hyperband). */
+  public boolean adaptive() {
+    return !plans.isEmpty();
+  }
+
+  /**
+   * One rung of an adaptive search: a Spark job, committed as a whole like a chunk.
+   *
+   * @param chunk   its chunk number
+   * @param study   the study's position
+   * @param bracket the bracket's position in the study's plan
+   * @param rung    the rung within the bracket
+   */
+  public record RungRef(int chunk, int study, int bracket, int rung) {
+    /** The bracket in {@code job}'s plan. */
+    public RungPlan.Bracket bracketOf(JobSpec job) {
+      return job.plans().get(study).brackets().get(bracket);
+    }
+
+    /** The rung in {@code job}'s plan. */
+    public RungPlan.Rung of(JobSpec job) {
+      return bracketOf(job).rungs().get(rung);
+    }
+
+    /** Whether it is its bracket's last rung: every setting it runs ends there. */
+    public boolean last(JobSpec job) {
+      return rung == bracketOf(job).rungs().size() - 1;
+    }
+  }
+
+  /** The rungs of an adaptive search in the order they run (study, bracket, rung): rung k is chunk k. */
+  public List<RungRef> rungs() {
+    List<RungRef> out = new java.util.ArrayList<>();
+    for (int s = 0; s < plans.size(); s++) {
+      List<RungPlan.Bracket> bs = plans.get(s).brackets();
+      for (int b = 0; b < bs.size(); b++) {
+        for (int k = 0; k < bs.get(b).rungs().size(); k++) {
+          out.add(new RungRef(out.size(), s, b, k));
+        }
+      }
+    }
+    return out;
+  }
 
   /** The search method's name ({@code grid}, {@code random}, {@code sobol}). */
   public String method() {
     return search.name();
   }
 
-  /** Number of chunks the job's trials are split into. */
+  /** Number of chunks the job's trials are split into (an adaptive search's: its rungs). */
   public int chunks() {
+    if (adaptive()) {
+      return rungs().size();
+    }
     long n = totalTrials();
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (n + trialsPerChunk - 1) / trialsPerChunk));
   }
 
   /** Number of trials of study s. */
   public long trials(int s) {
+    if (adaptive()) {
+      return plans.get(s).settings();
+    }
     return search.trials(studies.get(s).space(), searchTrials);
   }
 
@@ -69,6 +135,18 @@ public record JobSpec(String file, String name, long seed, List<StudySpec> studi
 
   /** Trials × replicates over all studies: the number of rows in runs/. */
   public long totalSolves() {
+    if (adaptive()) {
+      // A setting's rows are its replicates at the rung it stops at: n_i − n_{i+1} settings stop at rung i.
+      long n = 0;
+      for (RungPlan p : plans) {
+        for (RungPlan.Bracket b : p.brackets()) {
+          for (RungPlan.Rung r : b.rungs()) {
+            n = Math.addExact(n, Math.multiplyExact(r.settings() - b.promoted(r.index()), (long) r.replicates()));
+          }
+        }
+      }
+      return n;
+    }
     return Math.multiplyExact(totalTrials(), (long) replicates);
   }
 

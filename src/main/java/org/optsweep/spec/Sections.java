@@ -30,7 +30,9 @@ public final class Sections {
   /** search.method: grid, random or sobol; default grid. */
   public static final Param<String> METHOD = Param.choice("method", "grid",
       SearchMethod.all().stream().map(SearchMethod::name).toList(),
-      "grid: the product of the values lists; random: independent draws; sobol: a scrambled Sobol sequence");
+      "grid: the product of the values lists; random: independent draws; sobol: a scrambled Sobol sequence;"
+          + " successive_halving, hyperband: random draws run in rungs, the best 1/eta continued eta times longer"
+          + " (Jamieson & Talwalkar 2016; Li et al. 2018)");
   /** search.trials: trials per study for random and Sobol search (not for grid). */
   public static final Param<Long> TRIALS = Param.whole("trials", 0, 1, Long.MAX_VALUE / 1024,
       "trials per study (random and sobol; a grid's size is the product of its values lists)");
@@ -91,8 +93,19 @@ public final class Sections {
   public static final Param<Integer> CONFIRM_REPLICATES = Param.integer("replicates", 100, 1, 1_000_000,
       "fresh replicates per confirmed setting, started from a stream independent of the search's");
 
+  /**
+   * search.metric: what successive halving and Hyperband rank a rung's settings by (required for them): the median
+   * value gap or distance over replicates at the rung's budget, or the share of replicates that met the targets.
+   */
+  public static final Param<String> METRIC = Param.choice("metric", "value_gap",
+      org.optsweep.search.RankingMetric.keys(),
+      "successive_halving and hyperband (required): what a rung ranks its settings by at its budget:"
+          + " median value_gap or distance over the replicates (lower first), or success (share of replicates that"
+          + " met the headline targets, higher first); ties go to the lower trial");
+
   public static final Section SEARCH = new Section("search", "how the trials of each study are chosen",
-      List.of(METHOD, TRIALS));
+      List.of(METHOD, TRIALS, METRIC, org.optsweep.search.RungPlan.MIN_ITERATIONS, org.optsweep.search.RungPlan.ETA,
+          org.optsweep.search.RungPlan.BRACKETS, org.optsweep.search.RungPlan.REPLICATE_GROWTH));
   public static final Section REPLICATES = new Section("replicates", "solves per setting and their start points",
       List.of(COUNT, START_JITTER, EXACT_FIRST));
   public static final Section TARGETS = new Section("targets", "what counts as reaching the optimum",
