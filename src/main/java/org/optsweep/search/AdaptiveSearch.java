@@ -52,10 +52,13 @@ public final class AdaptiveSearch implements SearchMethod {
     return false;
   }
 
-  /** Successive halving takes its number of settings from {@code search.trials} (0 or absent: η^s_max). */
+  /**
+   * {@code search.trials} is optional: successive halving's number of settings (absent: η^s_max), Hyperband's least
+   * number of settings (absent: one iteration of its outer loop).
+   */
   @Override
   public boolean allowsTrials() {
-    return name.equals(SUCCESSIVE_HALVING);
+    return true;
   }
 
   @Override
@@ -66,11 +69,13 @@ public final class AdaptiveSearch implements SearchMethod {
   /**
    * The plan of a study whose solves run at most {@code maxIterations}.
    *
-   * @param settings successive halving's {@code search.trials} (0: η^s_max); ignored by Hyperband
+   * @param settings {@code search.trials}: successive halving's number of settings (0: η^s_max); for Hyperband
+   *                 at least this many settings, in as many iterations of its outer loop as that takes (0: one)
    */
   public RungPlan plan(int maxIterations, int minIterations, int eta, int brackets, long settings, int replicates,
                        int growth) {
-    return name.equals(HYPERBAND) ? RungPlan.hyperband(maxIterations, minIterations, eta, brackets, replicates, growth)
+    return name.equals(HYPERBAND) ? RungPlan.hyperband(maxIterations, minIterations, eta, brackets, settings, replicates,
+        growth)
         : RungPlan.successiveHalving(maxIterations, minIterations, eta, settings, replicates, growth);
   }
 }

@@ -67,6 +67,9 @@ public record RungPlan(String method, int maxIterations, int minIterations, int 
   public static final Param<Integer> REPLICATE_GROWTH = Param.integer("replicate_growth", 1, 1, 1 << 20,
       "each rung runs this many times the replicates of the rung before (1 = the same)");
 
+  /** The most brackets a plan may have (each is a few rows of bookkeeping on the driver). */
+  public static final int MAX_BRACKETS = 100_000;
+
   public RungPlan {
     brackets = List.copyOf(brackets);
   }
@@ -125,6 +128,19 @@ public record RungPlan(String method, int maxIterations, int minIterations, int 
    */
   public static RungPlan hyperband(int maxIterations, int minIterations, int eta, int brackets, int replicates,
                                    int replicateGrowth) {
+    return hyperband(maxIterations, minIterations, eta, brackets, 0, replicates, replicateGrowth);
+  }
+
+  /**
+   * Hyperband's plan run for as many iterations of its outer loop as it takes to try at least {@code settings}
+   * settings (Li et al. 2018 run Hyperband repeatedly, each iteration on new settings): the brackets of one
+   * iteration, repeated on the next blocks of trial indices.
+   *
+   * @param settings at least this many settings; 0 = one iteration
+   * @see #hyperband(int, int, int, int, int, int)
+   */
+  public static RungPlan hyperband(int maxIterations, int minIterations, int eta, int brackets, long settings,
+                                   int replicates, int replicateGrowth) {
     int sMax = check(maxIterations, minIterations, eta, replicates, replicateGrowth);
     if (brackets < 0 || brackets > sMax + 1) {
       throw new InvalidParameterException("search", "brackets", brackets, "0 (all) or 1 .. " + (sMax + 1)
@@ -133,13 +149,19 @@ public record RungPlan(String method, int maxIterations, int minIterations, int 
     int count = brackets == 0 ? sMax + 1 : brackets;
     List<Bracket> out = new ArrayList<>();
     long first = 0;
-    for (int s = sMax; s > sMax - count; s--) {
-      long etaS = pow(eta, s);
-      long n = ceilDiv((sMax + 1) * etaS, s + 1);
-      Bracket b = bracket(s, first, n, maxIterations, eta, replicates, replicateGrowth);
-      out.add(b);
-      first = Math.addExact(first, n);
-    }
+    do {
+      for (int s = sMax; s > sMax - count; s--) {
+        long etaS = pow(eta, s);
+        long n = ceilDiv((sMax + 1) * etaS, s + 1);
+        Bracket b = bracket(s, first, n, maxIterations, eta, replicates, replicateGrowth);
+        out.add(b);
+        first = Math.addExact(first, n);
+      }
+      if (out.size() > MAX_BRACKETS) {
+        throw new InvalidParameterException("search", "trials", settings, "at most about " + first / out.size()
+            * MAX_BRACKETS + " settings (" + MAX_BRACKETS + " brackets of Hyperband)");
+      }
+    } while (first < settings);
     return new RungPlan("hyperband", maxIterations, minIterations, eta, out);
   }
 

@@ -35,25 +35,34 @@ final class RungRunner {
   static List<ChunkTask.Result> run(SparkSession spark, JavaSparkContext jsc, JobSpec job, String jobText, Output out,
                                     JobSpec.RungRef ref, int cores, LongAccumulator done, ChunkCommit commit,
                                     ChunkTask.Target target) {
-    RungPlan.Bracket b = ref.bracketOf(job);
     String study = job.studies().get(ref.study()).name();
     List<RungTask.Work> works = new ArrayList<>();
     JavaPairRDD<String, Row> prev;
     if (ref.rung() == 0) {
-      for (long p = 0; p < b.settings(); p++) {
-        works.add(new RungTask.Work(ref.study(), b.trial(p), true));
+      for (int b : ref.brackets(job)) {
+        RungPlan.Bracket bracket = ref.bracket(job, b);
+        for (long p = 0; p < bracket.settings(); p++) {
+          works.add(new RungTask.Work(b, bracket.trial(p), true));
+        }
       }
       prev = JavaPairRDD.fromJavaRDD(jsc.emptyRDD());
     } else {
       var rows = spark.read().parquet(out.uri(Rungs.NAME + "/chunk=" + (ref.chunk() - 1)));
-      Map<Long, List<double[]>> byTrial = new TreeMap<>();
-      for (Row r : rows.select("trial", "value_gap", "distance", "success").collectAsList()) {
-        byTrial.computeIfAbsent(r.getLong(0), k -> new ArrayList<>())
-            .add(new double[] {r.getDouble(1), r.getDouble(2), r.getBoolean(3) ? 1 : 0});
+      // Per bracket, per trial, per replicate: {value gap, distance, success}.
+      Map<Integer, Map<Long, List<double[]>>> byBracket = new TreeMap<>();
+      for (Row r : rows.select("bracket", "trial", "value_gap", "distance", "success").collectAsList()) {
+        byBracket.computeIfAbsent(r.getInt(0), k -> new TreeMap<>()).computeIfAbsent(r.getLong(1),
+            k -> new ArrayList<>()).add(new double[] {r.getDouble(2), r.getDouble(3), r.getBoolean(4) ? 1 : 0});
       }
-      Set<Long> go = survivors(byTrial, job.metric(), b.promoted(ref.rung() - 1));
-      for (long t : byTrial.keySet()) {
-        works.add(new RungTask.Work(ref.study(), t, go.contains(t)));
+      for (var e : byBracket.entrySet()) {
+        RungPlan.Bracket bracket = ref.bracket(job, e.getKey());
+        if (bracket.rungs().size() <= ref.rung()) {
+          continue; // the previous rung was its last: its settings ended there
+        }
+        Set<Long> go = survivors(e.getValue(), job.metric(), bracket.promoted(ref.rung() - 1));
+        for (long t : e.getValue().keySet()) {
+          works.add(new RungTask.Work(e.getKey(), t, go.contains(t)));
+        }
       }
       prev = rows.javaRDD().mapToPair(r -> new Tuple2<>(RungTask.Work.key(r.getAs("study"), r.<Long>getAs("trial")),
           r));
@@ -61,8 +70,8 @@ final class RungRunner {
     int tasks = (int) Math.max(1, Math.min(works.size(), (long) cores * job.tasksPerCore()));
     JavaPairRDD<String, RungTask.Work> keyed = jsc.parallelize(works, tasks)
         .mapToPair(w -> new Tuple2<>(RungTask.Work.key(study, w.trial()), w));
-    jsc.setJobGroup("optsweep-chunk-" + ref.chunk(), "optsweep " + job.name() + " " + study + " bracket "
-        + ref.bracket() + " rung " + ref.rung(), false);
+    jsc.setJobGroup("optsweep-chunk-" + ref.chunk(), "optsweep " + job.name() + " " + study + " rung " + ref.rung(),
+        false);
     List<ChunkTask.Result> results = keyed.cogroup(prev, new HashPartitioner(tasks))
         .mapPartitions(new RungTask(job.file(), jobText, ref, cores, done, commit, target)).collect();
     if (results.size() != tasks || results.stream().mapToInt(ChunkTask.Result::task).distinct().count() != tasks) {

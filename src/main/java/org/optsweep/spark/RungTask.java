@@ -51,15 +51,11 @@ final class RungTask implements FlatMapFunction<Iterator<Tuple2<String, Tuple2<I
   /**
    * A setting's part in a rung.
    *
-   * @param study the study's position
-   * @param trial the trial index within the study
-   * @param run   true to run it at this rung, false to finish it at the previous rung
+   * @param bracket the bracket's position in the study's plan
+   * @param trial   the trial index within the study
+   * @param run     true to run it at this rung, false to finish it at the previous rung
    */
-  record Work(int study, long trial, boolean run) implements Serializable {
-    String key(JobSpec job) {
-      return key(job.studies().get(study).name(), trial);
-    }
-
+  record Work(int bracket, long trial, boolean run) implements Serializable {
     static String key(String study, long trial) {
       return study + "/" + trial;
     }
@@ -68,7 +64,6 @@ final class RungTask implements FlatMapFunction<Iterator<Tuple2<String, Tuple2<I
   private final String jobFile;
   private final String jobText;
   private final int chunk;
-  private final int bracket;
   private final int rung;
   private final int study;
   private final int cores;
@@ -81,7 +76,6 @@ final class RungTask implements FlatMapFunction<Iterator<Tuple2<String, Tuple2<I
     this.jobFile = jobFile;
     this.jobText = jobText;
     this.chunk = ref.chunk();
-    this.bracket = ref.bracket();
     this.rung = ref.rung();
     this.study = ref.study();
     this.cores = cores;
@@ -96,7 +90,7 @@ final class RungTask implements FlatMapFunction<Iterator<Tuple2<String, Tuple2<I
     target.prepared().value().install();
     ChunkTask.Parsed parsed = ChunkTask.parsed(jobFile, jobText);
     JobSpec job = parsed.job();
-    JobSpec.RungRef ref = new JobSpec.RungRef(chunk, study, bracket, rung);
+    JobSpec.RungRef ref = new JobSpec.RungRef(chunk, study, rung);
     TaskContext task = TaskContext.get();
     String executor = SparkEnv.get() == null ? null : SparkEnv.get().executorId();
     TaskOutput files = new TaskOutput(commit, new org.apache.hadoop.conf.Configuration(target.hadoop().value().value()),
@@ -119,10 +113,10 @@ final class RungTask implements FlatMapFunction<Iterator<Tuple2<String, Tuple2<I
       for (var s : settings) {
         task.killTaskIfInterrupted();
         if (s._1().run()) {
-          run(w, rungs, job, ref, s._1().trial(), s._2());
+          run(w, rungs, job, ref, s._1().bracket(), s._1().trial(), s._2());
           settingsDone.add(1);
         } else {
-          finish(w, job, ref, s._1().trial(), s._2());
+          finish(w, job, ref, s._1().bracket(), s._1().trial(), s._2());
         }
       }
       FileCommitProtocol.TaskCommitMessage message = files.commit();
@@ -135,10 +129,10 @@ final class RungTask implements FlatMapFunction<Iterator<Tuple2<String, Tuple2<I
   }
 
   /** Runs every replicate of a setting to the rung's budget. */
-  private void run(TrialWriter w, ParquetWriter<Object[]> rungs, JobSpec job, JobSpec.RungRef ref, long i,
-                   Map<Integer, Row> prev) throws IOException {
-    RungPlan.Rung at = ref.of(job);
-    boolean last = ref.last(job);
+  private void run(TrialWriter w, ParquetWriter<Object[]> rungs, JobSpec job, JobSpec.RungRef ref, int bracket,
+                   long i, Map<Integer, Row> prev) throws IOException {
+    RungPlan.Rung at = ref.of(job, bracket);
+    boolean last = ref.last(job, bracket);
     SolveRecord.RungAt where = new SolveRecord.RungAt(bracket, rung, at.iterations());
     TrialWriter.Setting st = w.begin(study, i);
     for (int r = 0; r < at.replicates(); r++) {
@@ -185,9 +179,9 @@ final class RungTask implements FlatMapFunction<Iterator<Tuple2<String, Tuple2<I
   }
 
   /** Writes a setting the previous rung did not promote, as it stood there. */
-  private void finish(TrialWriter w, JobSpec job, JobSpec.RungRef ref, long i, Map<Integer, Row> prev)
+  private void finish(TrialWriter w, JobSpec job, JobSpec.RungRef ref, int bracket, long i, Map<Integer, Row> prev)
       throws IOException {
-    RungPlan.Rung before = ref.bracketOf(job).rungs().get(rung - 1);
+    RungPlan.Rung before = ref.bracket(job, bracket).rungs().get(rung - 1);
     SolveRecord.RungAt where = new SolveRecord.RungAt(bracket, rung - 1, before.iterations());
     TrialWriter.Setting st = w.begin(study, i);
     for (Map.Entry<Integer, Row> e : prev.entrySet()) {

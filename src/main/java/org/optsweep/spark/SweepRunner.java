@@ -123,7 +123,7 @@ public final class SweepRunner {
       confirmTrials += job.confirmedTrials(st);
     }
     List<JobSpec.RungRef> rungs = job.adaptive() ? job.rungs() : List.of();
-    long searchUnits = job.adaptive() ? rungs.stream().mapToLong(r -> r.of(job).settings()).sum() : job.totalTrials();
+    long searchUnits = job.adaptive() ? rungs.stream().mapToLong(r -> r.settings(job)).sum() : job.totalTrials();
     Progress progress = new Progress(o.console(), done, searchUnits + confirmTrials);
     Configuration conf = ChunkCommit.configure(jsc.hadoopConfiguration(), out.uri(""));
     String protocol = jsc.getConf().get(COMMIT_PROTOCOL, ChunkCommit.DEFAULT_PROTOCOL);
@@ -154,7 +154,7 @@ public final class SweepRunner {
         }
         if (committed.contains(c)) {
           skipped++;
-          progress.skip(confirm ? confirmTrials : job.adaptive() ? rungs.get(c).of(job).settings()
+          progress.skip(confirm ? confirmTrials : job.adaptive() ? rungs.get(c).settings(job)
               : Math.min(job.totalTrials(), (c + 1) * job.trialsPerChunk()) - c * job.trialsPerChunk());
           continue;
         }

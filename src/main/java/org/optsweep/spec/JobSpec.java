@@ -64,45 +64,65 @@ public record JobSpec(String file, String name, long seed, List<StudySpec> studi
   }
 
   /**
-   * One rung of an adaptive search: a Spark job, committed as a whole like a chunk.
+   * One rung level of an adaptive search in one study: rung {@code rung} of every bracket that has one, run as one
+   * Spark job and committed as a whole like a chunk (brackets are independent, so their rungs of the same level run
+   * together: a study's chunks are its plan's s_max + 1 levels however many brackets it repeats).
    *
-   * @param chunk   its chunk number
-   * @param study   the study's position
-   * @param bracket the bracket's position in the study's plan
-   * @param rung    the rung within the bracket
+   * @param chunk the chunk number
+   * @param study the study's position
+   * @param rung  the rung within each bracket (0 = the first)
    */
-  public record RungRef(int chunk, int study, int bracket, int rung) {
-    /** The bracket in {@code job}'s plan. */
-    public RungPlan.Bracket bracketOf(JobSpec job) {
+  public record RungRef(int chunk, int study, int rung) {
+    /** The positions of the study's brackets that have this rung. */
+    public List<Integer> brackets(JobSpec job) {
+      List<RungPlan.Bracket> bs = job.plans().get(study).brackets();
+      List<Integer> out = new java.util.ArrayList<>();
+      for (int b = 0; b < bs.size(); b++) {
+        if (bs.get(b).rungs().size() > rung) {
+          out.add(b);
+        }
+      }
+      return out;
+    }
+
+    /** The bracket at position {@code bracket} of the study's plan. */
+    public RungPlan.Bracket bracket(JobSpec job, int bracket) {
       return job.plans().get(study).brackets().get(bracket);
     }
 
-    /** The rung in {@code job}'s plan. */
-    public RungPlan.Rung of(JobSpec job) {
-      return bracketOf(job).rungs().get(rung);
+    /** This rung of bracket {@code bracket}. */
+    public RungPlan.Rung of(JobSpec job, int bracket) {
+      return bracket(job, bracket).rungs().get(rung);
     }
 
-    /** Whether it is its bracket's last rung: every setting it runs ends there. */
-    public boolean last(JobSpec job) {
-      return rung == bracketOf(job).rungs().size() - 1;
+    /** Whether it is the bracket's last rung: every setting it runs ends there. */
+    public boolean last(JobSpec job, int bracket) {
+      return rung == bracket(job, bracket).rungs().size() - 1;
+    }
+
+    /** The settings this level runs, over its brackets. */
+    public long settings(JobSpec job) {
+      long n = 0;
+      for (int b : brackets(job)) {
+        n += of(job, b).settings();
+      }
+      return n;
     }
   }
 
-  /** The rungs of an adaptive search in the order they run (study, bracket, rung): rung k is chunk k. */
+  /** The rung levels of an adaptive search in the order they run (study, then rung): level k is chunk k. */
   public List<RungRef> rungs() {
     List<RungRef> out = new java.util.ArrayList<>();
     for (int s = 0; s < plans.size(); s++) {
-      List<RungPlan.Bracket> bs = plans.get(s).brackets();
-      for (int b = 0; b < bs.size(); b++) {
-        for (int k = 0; k < bs.get(b).rungs().size(); k++) {
-          out.add(new RungRef(out.size(), s, b, k));
-        }
+      int levels = plans.get(s).brackets().stream().mapToInt(b -> b.rungs().size()).max().orElse(0);
+      for (int k = 0; k < levels; k++) {
+        out.add(new RungRef(out.size(), s, k));
       }
     }
     return out;
   }
 
-  /** The search method's name ({@code grid}, {@code random}, {@code sobol}). */
+  /** The search method's name ({@code grid}, {@code random}, {@code sobol}, {@code hyperband}, ...). */
   public String method() {
     return search.name();
   }

@@ -35,7 +35,9 @@ public final class Sections {
           + " (Jamieson & Talwalkar 2016; Li et al. 2018)");
   /** search.trials: trials per study for random and Sobol search (not for grid). */
   public static final Param<Long> TRIALS = Param.whole("trials", 0, 1, Long.MAX_VALUE / 1024,
-      "trials per study (random and sobol; a grid's size is the product of its values lists)");
+      "trials per study (random and sobol; a grid's size is the product of its values lists); successive_halving:"
+          + " its settings (default eta^s_max); hyperband: at least this many settings, in repeated iterations of"
+          + " its brackets (default one iteration)");
   /** replicates.count: solves per setting, from perturbed starts; default 1. */
   public static final Param<Integer> COUNT = Param.integer("count", 1, 1, 1_000_000,
       "solves per setting, each from its own start point");

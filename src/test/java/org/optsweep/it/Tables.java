@@ -37,4 +37,14 @@ final class Tables {
     return scalar("SELECT (SELECT count(*) FROM (" + sa + " EXCEPT ALL " + sb + ")) + (SELECT count(*) FROM (" + sb
         + " EXCEPT ALL " + sa + "))");
   }
+
+  /** Rows of rungs/ of a not in b plus the reverse, every column but the wall-clock times. */
+  static long rungsDifference(Path a, Path b) throws Exception {
+    String sa = "SELECT * EXCLUDE (wall_ns, state_wall_nanos) FROM read_parquet('" + a.resolve("rungs")
+        + "/**/*.parquet', hive_partitioning = true)";
+    String sb = "SELECT * EXCLUDE (wall_ns, state_wall_nanos) FROM read_parquet('" + b.resolve("rungs")
+        + "/**/*.parquet', hive_partitioning = true)";
+    return scalar("SELECT (SELECT count(*) FROM (" + sa + " EXCEPT ALL " + sb + ")) + (SELECT count(*) FROM (" + sb
+        + " EXCEPT ALL " + sa + "))");
+  }
 }
