@@ -303,12 +303,23 @@ public record RungPlan(String method, int maxIterations, int minIterations, int 
     return total;
   }
 
-  /** The plan as a table, one line per bracket: {@code s=4: 81x1 27x3 9x9 3x27 1x81} (settings x iterations). */
+  /**
+   * The plan as a table, one line per bracket: {@code s=4: 81x1 27x3 9x9 3x27 1x81} (settings x iterations); the
+   * brackets of repeated Hyperband iterations once, with the number of iterations.
+   */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s R=%d r=%d eta=%d, %d settings:", method,
         maxIterations, minIterations, eta, settings()));
-    for (Bracket b : brackets) {
+    // One iteration of the outer loop: up to the first bracket that repeats the first one's s.
+    int period = brackets.size();
+    for (int b = 1; b < brackets.size(); b++) {
+      if (brackets.get(b).s() == brackets.get(0).s()) {
+        period = b;
+        break;
+      }
+    }
+    for (Bracket b : brackets.subList(0, period)) {
       out.append("\n  s=").append(b.s()).append(" (trials ").append(b.firstTrial()).append("..")
           .append(b.firstTrial() + b.settings() - 1).append("):");
       for (Rung r : b.rungs()) {
@@ -317,6 +328,10 @@ public record RungPlan(String method, int maxIterations, int minIterations, int 
           out.append('x').append(r.replicates()).append("rep");
         }
       }
+    }
+    if (period < brackets.size()) {
+      out.append(String.format(Locale.ROOT, "%n  the same %d brackets %d times in all (trials 0..%d)", period,
+          brackets.size() / period, settings() - 1));
     }
     return out.toString();
   }

@@ -45,6 +45,29 @@ class JobParserTest {
   }
 
   @Test
+  void adaptiveSearchKnobs() {
+    String sweep = "solver: nag\nstopping: {max_iterations: 810}\nparameters:\n  gamma: {values: [0.2, 0.9]}\n";
+    refused(HEAD + sweep + "search: {method: hyperband}\n", "search.metric", "value_gap, distance, success");
+    refused(HEAD + sweep + "search: {method: random, trials: 9, eta: 3}\n", "search.eta = 3",
+        "no eta for random search");
+    refused(HEAD + sweep + "search: {method: hyperband, metric: gap}\n", "search.metric = 'gap'", "value_gap");
+    refused(HEAD + sweep + "search: {method: hyperband, metric: value_gap, min_iterations: 1000}\n",
+        "search.min_iterations = 1000", "1 .. max_iterations = 810");
+    refused(HEAD + sweep + "search: {method: successive_halving, metric: value_gap, min_iterations: 10, trials: 5}\n",
+        "search.trials = 5", "at least 81");
+    refused(HEAD + "solver: nag\nparameters:\n  max_iterations: {values: [100, 810]}\n"
+        + "search: {method: hyperband, metric: value_gap}\n", "max_iterations", "a fixed stopping.max_iterations");
+    // R = 810, r = 10, eta = 3: Li et al.'s Table 1 scaled by 10: brackets of 81, 34, 15, 8 and 5 settings.
+    JobSpec j = JobParser.parse("job.yaml", HEAD + sweep + "search: {method: hyperband, metric: distance, "
+        + "min_iterations: 10}\nreplicates: {count: 2}\n");
+    assertEquals(143, j.totalTrials());
+    assertEquals(5, j.chunks());
+    assertEquals(org.optsweep.search.RankingMetric.DISTANCE, j.metric());
+    assertEquals(java.util.List.of(81L, 34L, 15L, 8L, 5L), j.plans().get(0).brackets().stream()
+        .map(b -> b.settings()).toList());
+  }
+
+  @Test
   void wrongTypes() {
     refused(HEAD + "solver: nag\nreplicates: {count: many}\n", "replicates.count = 'many'", "a number");
     refused(HEAD + "solver: nag\nparameters:\n  gamma: {values: [0.1, fast]}\n", "parameters.gamma.values[1] = 'fast'",
