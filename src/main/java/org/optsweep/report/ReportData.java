@@ -100,6 +100,14 @@ final class ReportData {
           "trials", job.trials(s)));
     }
     m.put("studies", studies);
+    if (job.adaptive() && SweepOutput.has(in.summary(), "budget")) {
+      // A setting's search-stage rates are measured at the rung it stopped at: say how many ran the whole budget.
+      long full = in.summary().where(col("stage").equalTo(SweepOutput.SEARCH)
+          .and(col("budget").equalTo(lit(job.plans().get(0).maxIterations())))).count();
+      m.put("adaptive", job.method() + " ranked by " + job.metric().key() + ": " + full + " settings ran the whole "
+          + job.plans().get(0).maxIterations() + " iterations, the others stopped at an earlier rung (their search-stage"
+          + " rates are at that budget)");
+    }
     m.put("distance_targets", job.targets().distances());
     m.put("gap_targets", job.targets().gaps());
     if (in.jobJson() != null && in.jobJson().has("confirmation")) {

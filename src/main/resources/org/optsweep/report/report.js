@@ -25,7 +25,8 @@
     (M.gap_targets.length ? ' and value gap ≤ ' + M.gap_targets[0] : '');
   document.getElementById('subtitle').textContent = M.studies.map(function (s) {
     return s.name + ' (' + s.solver + ' on ' + s.objective + ', ' + s.trials.toLocaleString('en') + ' settings)';
-  }).join(' · ') + ' · ' + M.replicates + ' replicates per setting · success = ' + targets;
+  }).join(' · ') + ' · ' + M.replicates + ' replicates per setting · success = ' + targets +
+    (M.adaptive ? ' · ' + M.adaptive : '');
   if (!M.complete) {
     var w = document.getElementById('partial');
     w.style.display = 'block';
