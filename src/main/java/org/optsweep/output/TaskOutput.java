@@ -41,6 +41,35 @@ public final class TaskOutput {
    *
    * @param slots tasks of the job that may run at once (its cores); at most this JVM's processors run here
    */
+  /**
+   * Per chunk job, the attempts in this JVM that have neither committed nor aborted (a local run's tasks run in the
+   * driver's JVM).
+   */
+  private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> UNFINISHED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static java.util.concurrent.atomic.AtomicInteger unfinished(ChunkCommit commit) {
+    return UNFINISHED.computeIfAbsent(commit.jobTrackerId() + "/" + commit.chunk(),
+        k -> new java.util.concurrent.atomic.AtomicInteger());
+  }
+
+  /**
+   * Waits until no task attempt of this chunk job in this JVM is writing, at most {@code millis}: after a failed job the driver
+   * removes the staged files, and an attempt still being killed could otherwise write one after that. (On a
+   * cluster the attempts run elsewhere and this returns at once; a straggler's file stays under the staging
+   * directory, which the next run of the output removes.)
+   */
+  public static void awaitAttempts(ChunkCommit commit, long millis) {
+    long end = System.nanoTime() + millis * 1_000_000L;
+    try {
+      while (unfinished(commit).get() > 0 && System.nanoTime() < end) {
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   public TaskOutput(ChunkCommit commit, Configuration conf, CompressionCodecName codec, int partition, int attempt,
                     int slots) {
     this.commit = commit;
@@ -52,6 +81,7 @@ public final class TaskOutput {
     commit.protocol().setupTask(context);
     long here = Math.max(1, Math.min(slots, Runtime.getRuntime().availableProcessors()));
     this.rowGroupBytes = Math.max(4L << 20, Math.min(128L << 20, Runtime.getRuntime().maxMemory() / (16L * here)));
+    unfinished(commit).incrementAndGet();
   }
 
   /**
@@ -85,6 +115,7 @@ public final class TaskOutput {
       finish(dir);
     }
     done = true;
+    unfinished(commit).decrementAndGet();
     return commit.protocol().commitTask(context);
   }
 
@@ -109,5 +140,7 @@ public final class TaskOutput {
     } catch (Throwable t) {
       cause.addSuppressed(t);
     }
+    done = true;
+    unfinished(commit).decrementAndGet();
   }
 }

@@ -225,6 +225,11 @@ public final class SweepRunner {
       return new Result(rows, iterations, ran, skipped, seconds);
     } catch (Exception | Error e) {
       progress.stop();
+      // The failed chunk's other task attempts are being killed; one still writing when the staged files are
+      // removed would leave its file behind, so they are given time to stop (between trials) first.
+      if (commit != null) {
+        org.optsweep.output.TaskOutput.awaitAttempts(commit, 60_000);
+      }
       // Staged files first: on a full disk, removing them is what makes room for job.json.
       try {
         if (commit != null) {

@@ -62,9 +62,13 @@ class TaskOutputTest {
 
   /** Runs {@code attempts} inside one Spark task of chunk 3 and commits what it returns. */
   Configuration chunk(Attempts attempts) throws Exception {
+    return chunk(ChunkCommit.DEFAULT_PROTOCOL, attempts);
+  }
+
+  Configuration chunk(String protocol, Attempts attempts) throws Exception {
     String root = tmp.toUri().toString();
     Configuration conf = ChunkCommit.configure(new Configuration(), root);
-    ChunkCommit commit = ChunkCommit.setUp(ChunkCommit.DEFAULT_PROTOCOL, conf, root, 3);
+    ChunkCommit commit = ChunkCommit.setUp(protocol, conf, root, 3);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SharedSpark.get().sparkContext());
     List<FileCommitProtocol.TaskCommitMessage> messages = jsc.parallelize(List.of(0), 1)
         .flatMap(i -> attempts.run(commit, ChunkCommit.configure(new Configuration(), root)).iterator()).collect();
@@ -74,6 +78,25 @@ class TaskOutputTest {
 
   static TaskOutput attempt(ChunkCommit commit, Configuration conf, int attempt) {
     return new TaskOutput(commit, conf, CompressionCodecName.SNAPPY, 0, attempt, 2);
+  }
+
+  @Test
+  void theCommitProtocolTheConfigurationNamesIsTheOneThatCommits() throws Exception {
+    var counting = org.optsweep.testplugin.CountingCommitProtocol.class;
+    int setups = org.optsweep.testplugin.CountingCommitProtocol.JOB_SETUPS.get();
+    int tasks = org.optsweep.testplugin.CountingCommitProtocol.TASK_COMMITS.get();
+    int jobs = org.optsweep.testplugin.CountingCommitProtocol.JOB_COMMITS.get();
+    chunk(counting.getName(), (commit, conf) -> {
+      TaskOutput one = attempt(commit, conf, 0);
+      for (R r : rows("1")) {
+        one.writer("t/part=a", TABLE, "4.2.0").write(TABLE.row(r));
+      }
+      return List.of(one.commit());
+    });
+    assertEquals(setups + 1, org.optsweep.testplugin.CountingCommitProtocol.JOB_SETUPS.get());
+    assertEquals(tasks + 1, org.optsweep.testplugin.CountingCommitProtocol.TASK_COMMITS.get());
+    assertEquals(jobs + 1, org.optsweep.testplugin.CountingCommitProtocol.JOB_COMMITS.get());
+    assertEquals(3, SharedSpark.get().read().parquet(tmp.resolve("t").toString()).count());
   }
 
   @Test
