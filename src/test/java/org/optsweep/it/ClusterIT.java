@@ -61,7 +61,7 @@ class ClusterIT {
     Process p = submit(clusterLog, cluster);
     assertTrue(p.waitFor(900, TimeUnit.SECONDS), "cluster run did not finish");
     assertEquals(0, p.exitValue(), Proc.tail(clusterLog));
-    assertTrue(Proc.read(clusterLog).contains("best settings by success rate"), Proc.tail(clusterLog));
+    assertTrue(Proc.read(clusterLog).contains("best settings by their confirmed success rate"), Proc.tail(clusterLog));
     assertEquals(SEED_SOLVES, Tables.scalar("SELECT count(*) FROM " + Tables.runs(cluster)));
     // Executors on the cluster are the workers' (ids 0, 1), locally the driver's.
     assertTrue(Tables.scalar("SELECT count(DISTINCT executor) FROM " + Tables.runs(cluster)) >= 2,
@@ -89,7 +89,7 @@ class ClusterIT {
     assertTrue(p.waitFor(900, TimeUnit.SECONDS), "job did not finish after the worker was killed");
     assertEquals(0, p.exitValue(), Proc.tail(log));
     assertEquals(SEED_SOLVES, Tables.scalar("SELECT count(*) FROM " + Tables.runs(out)));
-    assertEquals(SEED_SOLVES, Tables.scalar("SELECT count(DISTINCT (study, trial, replicate)) FROM " + Tables.runs(out)));
+    assertEquals(SEED_SOLVES, Tables.scalar("SELECT count(DISTINCT (stage, study, trial, replicate)) FROM " + Tables.runs(out)));
     assertEquals(0, Tables.difference(Proc.IT.resolve("seed-local"), out, "wall_ms, executor"));
   }
 }
