@@ -15,20 +15,25 @@ public final class Failures {
 
   /** The message and, where it says more, the root cause, on one line, control characters escaped. */
   public static String describe(Throwable e) {
-    StringBuilder b = new StringBuilder(String.valueOf(e.getMessage() != null ? e.getMessage() : e.toString()));
+    // A Spark job's message carries the failed task's stack trace after its first line: the first line of
+    // it and of the root cause are what a person needs.
+    StringBuilder b = new StringBuilder(firstLine(e.getMessage() != null ? e.getMessage() : e.toString()));
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    if (root != e && root.getMessage() != null && !b.toString().contains(root.getMessage())) {
-      b.append(" (caused by ").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage())
-          .append(')');
+    String rootLine = root.getMessage() == null ? null : firstLine(root.getMessage());
+    if (root != e && rootLine != null && !b.toString().contains(rootLine)) {
+      b.append(" (caused by ").append(root.getClass().getSimpleName()).append(": ").append(rootLine).append(')');
     }
     String line = b.toString();
-    int nl = line.indexOf('\n');
-    line = nl > 0 ? line.substring(0, nl) : line;
     // Hadoop prints whole FileStatus objects into its messages: the path is what a person needs.
     line = line.replaceAll("\\w*FileStatus\\{path=([^;}]+)[^}]*}", "$1");
     return Problem.escape(line);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl > 0 ? s.substring(0, nl) : s;
   }
 }

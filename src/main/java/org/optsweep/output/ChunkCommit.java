@@ -58,10 +58,11 @@ public final class ChunkCommit implements Serializable {
   /**
    * The Hadoop settings a chunk's commit needs on top of the job's: the output directory, Hadoop's v1
    * algorithm (a task's commit is a rename, a failed job leaves nothing published) unless set, and
-   * no {@code _SUCCESS} per chunk (optsweep writes its own when every chunk is in).
+   * no {@code _SUCCESS} per chunk (optsweep writes its own when every chunk is in), and {@link LocalFiles} for
+   * {@code file:} paths.
    */
   public static Configuration configure(Configuration base, String root) {
-    Configuration c = new Configuration(base);
+    Configuration c = LocalFiles.use(new Configuration(base));
     c.set("mapreduce.output.fileoutputformat.outputdir", root);
     if (c.get("mapreduce.fileoutputcommitter.algorithm.version") == null) {
       c.set("mapreduce.fileoutputcommitter.algorithm.version", "1");

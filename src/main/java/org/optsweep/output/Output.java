@@ -40,7 +40,7 @@ public final class Output {
     URI uri = URI.create(location.contains("://") || location.startsWith("file:") ? location
         : new java.io.File(location).getAbsoluteFile().toURI().toString());
     this.root = new Path(uri);
-    this.fs = root.getFileSystem(conf);
+    this.fs = root.getFileSystem(LocalFiles.use(new Configuration(conf)));
     // No .crc companions for the small marker and JSON files on a local disk.
     fs.setWriteChecksum(false);
   }

@@ -132,11 +132,21 @@ public final class SweepThroughput {
       SweepRunner.Options o = new SweepRunner.Options(dir.resolve("out").toString(), "local[" + cores + "]", Map.of(),
           false, false, new PrintStream(java.io.OutputStream.nullOutputStream()));
       var output = SweepRunner.prepareOutput(text, o);
+      Timeline timeline = new Timeline();
+      if (k == 0) {
+        SparkSession.builder().master("local[" + cores + "]").appName("throughput").config("spark.ui.enabled", "false")
+            .getOrCreate();
+      }
+      SparkSession.active().sparkContext().addSparkListener(timeline);
       long t1 = System.nanoTime();
       SweepRunner.Result r = SweepRunner.run(job, text, output, o);
       double seconds = (System.nanoTime() - t1) / 1e9;
-      double solve = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("out/job.json").toFile())
-          .get("timings").get("solve_and_write_s").asDouble();
+      SparkSession.active().sparkContext().removeSparkListener(timeline);
+      timeline.print(out, cores);
+      var timings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("out/job.json").toFile())
+          .get("timings");
+      double solve = timings.get("solve_and_write_s").asDouble();
+      out.println("  phases (job.json): " + timings);
       double[] after = serialSample(job, job.totalTrials(), out);
       double single = (before[0] + after[0]) / 2;
       out.printf(Locale.ROOT, "%s optsweep run on local[%d]: %,d iterations in %.2f s (solve phase %.2f s)%n", what,
@@ -147,6 +157,56 @@ public final class SweepThroughput {
       before = after;
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  /**
+   * Per Spark job of a run: its wall time, its tasks' summed run time and the longest task, so a ratio
+   * below 1 can be split into idle cores (few or uneven tasks) and time outside the tasks.
+   */
+  static final class Timeline extends org.apache.spark.scheduler.SparkListener {
+    private final Map<Integer, long[]> jobs = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<Integer, Integer> stageJob = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, java.util.List<long[]>> tasks = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long first = Long.MAX_VALUE;
+
+    @Override
+    public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart e) {
+      jobs.put(e.jobId(), new long[] {e.time(), 0});
+      first = Math.min(first, e.time());
+      for (var st : scala.jdk.javaapi.CollectionConverters.asJava(e.stageIds())) {
+        stageJob.put((Integer) st, e.jobId());
+      }
+    }
+
+    @Override
+    public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd e) {
+      jobs.get(e.jobId())[1] = e.time();
+    }
+
+    @Override
+    public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd e) {
+      Integer job = stageJob.get(e.stageId());
+      if (job != null) {
+        tasks.computeIfAbsent(job, j -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+            .add(new long[] {e.taskInfo().launchTime(), e.taskInfo().finishTime()});
+      }
+    }
+
+    void print(PrintStream out, int cores) {
+      long prevEnd = -1;
+      for (var j : jobs.entrySet()) {
+        long[] t = j.getValue();
+        var ts = tasks.getOrDefault(j.getKey(), java.util.List.of());
+        long sum = ts.stream().mapToLong(x -> x[1] - x[0]).sum();
+        long max = ts.stream().mapToLong(x -> x[1] - x[0]).max().orElse(0);
+        long wall = t[1] - t[0];
+        out.printf(Locale.ROOT, "  spark job %d: starts %+.2f s after the %s, %.2f s wall, %d tasks, %.2f task-s "
+            + "(%.2f of %d cores busy), longest task %.2f s%n", j.getKey(), (t[0] - (prevEnd < 0 ? first : prevEnd)) / 1e3,
+            prevEnd < 0 ? "first" : "previous", wall / 1e3, ts.size(), sum / 1e3, wall == 0 ? 0 : sum / (double) (cores * wall),
+            cores, max / 1e3);
+        prevEnd = t[1];
       }
     }
   }
