@@ -98,27 +98,19 @@ public final class Lbfgs implements Solver {
     final double[] rho;
     final double[] alpha;
     final double[] d;
-    final double[] xNew;
-    final double[] gNew;
     final double[] xPrev;
+    final WolfeLineSearch ls;
     int stored;
     int newest = -1;
-    // Line-search outputs.
-    double fNew;
-    double step;
-    int lsEvaluations;
-    boolean allSameValue;
-    double smallestStep;
 
-    Work(int m, int n) {
+    Work(int m, int n, WolfeLineSearch ls) {
       s = new double[m][n];
       y = new double[m][n];
       rho = new double[m];
       alpha = new double[m];
       d = new double[n];
-      xNew = new double[n];
-      gNew = new double[n];
       xPrev = new double[n];
+      this.ls = ls;
     }
   }
 
@@ -146,7 +138,7 @@ public final class Lbfgs implements Solver {
     double[] g = new double[n];
     double f = Double.NaN;
     Evaluator eval = run.eval;
-    Work w = new Work(memory, n);
+    Work w = new Work(memory, n, new WolfeLineSearch(n, c1, c2, maxLineSearch));
     if (from != null) {
       f = restoreState(from, g, w);
     }
@@ -182,7 +174,7 @@ public final class Lbfgs implements Solver {
             slope = Vectors.dot(g, w.d);
           }
           double a0 = w.stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(Vectors.dot(w.d, w.d))) : 1.0;
-          searched = lineSearch(eval, x, f, g, slope, a0, w);
+          searched = w.ls.search(eval, x, f, w.d, slope, a0);
           if (!searched && w.stored > 0) {
             w.stored = 0;
           } else if (!searched) {
@@ -196,9 +188,9 @@ public final class Lbfgs implements Solver {
         System.arraycopy(x, 0, w.xPrev, 0, n);
         remember(x, g, w);
         double fPrev = f;
-        System.arraycopy(w.xNew, 0, x, 0, n);
-        System.arraycopy(w.gNew, 0, g, 0, n);
-        f = w.fNew;
+        System.arraycopy(w.ls.xNew, 0, x, 0, n);
+        System.arraycopy(w.ls.gNew, 0, g, 0, n);
+        f = w.ls.fNew;
         if (run.afterStep(t, x, w.xPrev, g, f)) {
           break;
         }
@@ -273,8 +265,8 @@ public final class Lbfgs implements Solver {
 
   private String lineSearchFailure(int t, double f, double[] g, Work w) {
     String where = "line search failed at iteration " + (t - 1) + " (no step accepted after "
-        + w.lsEvaluations + " evaluations, smallest step tried " + fmt("%.3g", w.smallestStep) + "): ";
-    if (w.allSameValue) {
+        + w.ls.evaluations + " evaluations, smallest step tried " + fmt("%.3g", w.ls.smallestStep) + "): ";
+    if (w.ls.allSameValue) {
       return where + fmt("f stayed exactly %.17g at every trial point although ||grad f|| = %.3g: "
           + "the objective does not depend on x — check that it uses its argument", f, Math.sqrt(Vectors.dot(g, g)));
     }
@@ -321,8 +313,8 @@ public final class Lbfgs implements Solver {
     double sy = 0;
     double yy = 0;
     for (int i = 0; i < x.length; i++) {
-      double si = w.xNew[i] - x[i];
-      double yi = w.gNew[i] - g[i];
+      double si = w.ls.xNew[i] - x[i];
+      double yi = w.ls.gNew[i] - g[i];
       sy += si * yi;
       yy += yi * yi;
     }
@@ -334,113 +326,12 @@ public final class Lbfgs implements Solver {
     int m = w.s.length;
     int j = (w.newest + 1) % m;
     for (int i = 0; i < x.length; i++) {
-      w.s[j][i] = w.xNew[i] - x[i];
-      w.y[j][i] = w.gNew[i] - g[i];
+      w.s[j][i] = w.ls.xNew[i] - x[i];
+      w.y[j][i] = w.ls.gNew[i] - g[i];
     }
     w.rho[j] = 1.0 / sy;
     w.newest = j;
     w.stored = Math.min(w.stored + 1, m);
-  }
-
-  /**
-   * Strong-Wolfe line search along w.d from x. On success w.xNew, w.gNew, w.fNew, w.step hold the
-   * accepted point.
-   */
-  private boolean lineSearch(Evaluator eval, double[] x, double f0, double[] g0, double slope0, double a0,
-                             Work w) {
-    w.lsEvaluations = 0;
-    w.allSameValue = true;
-    w.smallestStep = Double.POSITIVE_INFINITY;
-    double aPrev = 0;
-    double fPrev = f0;
-    double dPrev = slope0;
-    double a = a0;
-    for (int i = 0; i < maxLineSearch; i++) {
-      double fa = evalAt(eval, x, a, w, f0);
-      double da = Vectors.dot(w.gNew, w.d);
-      if (!(fa <= f0 + c1 * a * slope0) || (i > 0 && fa >= fPrev)) {
-        return zoom(eval, x, f0, slope0, aPrev, fPrev, dPrev, a, fa, da, w, maxLineSearch - i - 1);
-      }
-      if (Math.abs(da) <= -c2 * slope0) {
-        return accept(a, fa, w);
-      }
-      if (da >= 0) {
-        return zoom(eval, x, f0, slope0, a, fa, da, aPrev, fPrev, dPrev, w, maxLineSearch - i - 1);
-      }
-      aPrev = a;
-      fPrev = fa;
-      dPrev = da;
-      a = 2 * a;
-    }
-    return false;
-  }
-
-  private boolean zoom(Evaluator eval, double[] x, double f0, double slope0, double lo, double fLo, double dLo,
-                       double hi, double fHi, double dHi, Work w, int budget) {
-    for (int i = 0; i < budget; i++) {
-      double a = cubicMinimiser(lo, fLo, dLo, hi, fHi, dHi);
-      double width = Math.abs(hi - lo);
-      // Safeguard: stay inside the middle 80% of the bracket, else bisect.
-      if (!(Math.abs(a - lo) > 0.1 * width && Math.abs(a - hi) > 0.1 * width)) {
-        a = 0.5 * (lo + hi);
-      }
-      if (width <= Math.ulp(Math.max(Math.abs(lo), Math.abs(hi))) * 4) {
-        return false;
-      }
-      double fa = evalAt(eval, x, a, w, f0);
-      double da = Vectors.dot(w.gNew, w.d);
-      if (!(fa <= f0 + c1 * a * slope0) || fa >= fLo) {
-        hi = a;
-        fHi = fa;
-        dHi = da;
-      } else {
-        if (Math.abs(da) <= -c2 * slope0) {
-          return accept(a, fa, w);
-        }
-        if (da * (hi - lo) >= 0) {
-          hi = lo;
-          fHi = fLo;
-          dHi = dLo;
-        }
-        lo = a;
-        fLo = fa;
-        dLo = da;
-      }
-    }
-    return false;
-  }
-
-  private static boolean accept(double a, double fa, Work w) {
-    w.step = a;
-    w.fNew = fa;
-    return true;
-  }
-
-  /** Minimiser of the cubic interpolating (a,fa,da) and (b,fb,db) (N&amp;W eq. 3.59); NaN if none. */
-  private static double cubicMinimiser(double a, double fa, double da, double b, double fb, double db) {
-    if (!Double.isFinite(fb) || !Double.isFinite(db)) {
-      return Double.NaN;
-    }
-    double d1 = da + db - 3 * (fa - fb) / (a - b);
-    double disc = d1 * d1 - da * db;
-    if (!(disc >= 0)) {
-      return Double.NaN;
-    }
-    double d2 = Math.signum(b - a) * Math.sqrt(disc);
-    return b - (b - a) * (db + d2 - d1) / (db - da + 2 * d2);
-  }
-
-  private double evalAt(Evaluator eval, double[] x, double a, Work w, double f0) {
-    for (int i = 0; i < x.length; i++) {
-      w.xNew[i] = x[i] + a * w.d[i];
-    }
-    double fa = eval.valueAndGradient(w.xNew, w.gNew);
-    w.lsEvaluations++;
-    w.smallestStep = Math.min(w.smallestStep, a);
-    if (fa != f0) {
-      w.allSameValue = false;
-    }
-    return fa;
   }
 
   @Override

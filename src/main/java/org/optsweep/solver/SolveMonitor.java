@@ -37,14 +37,7 @@ final class SolveMonitor {
   private final double stepTolSq;
   private final double gradTolSq;
 
-  private final int[] traceAt;
-  private int traceNext;
-  private int traceCount;
-  private final int[] tIter;
-  private final double[] tValue;
-  private final double[] tDist;
-  private final double[] tGrad;
-  private final double[] tStep;
+  private final TraceSampler trace;
 
   double bestValue = Double.POSITIVE_INFINITY;
   /** Whether an iteration may skip the slow path (see {@link #updateQuiet}). */
@@ -102,13 +95,7 @@ final class SolveMonitor {
     this.boundSq = stop.divergenceBound() * stop.divergenceBound();
     this.stepTolSq = stop.stepTolerance() * stop.stepTolerance();
     this.gradTolSq = stop.gradientTolerance() * stop.gradientTolerance();
-    this.traceAt = req.tracePoints() > 0 ? logSpaced(stop.maxIterations(), req.tracePoints()) : new int[0];
-    int cap = req.tracePoints() > 0 ? traceAt.length + 1 : 0;
-    this.tIter = new int[cap];
-    this.tValue = new double[cap];
-    this.tDist = new double[cap];
-    this.tGrad = new double[cap];
-    this.tStep = new double[cap];
+    this.trace = new TraceSampler(req.tracePoints(), stop.maxIterations());
     if (from != null) {
       restore(from, req);
     }
@@ -148,17 +135,9 @@ final class SolveMonitor {
       throw new IllegalArgumentException(which + " has " + s.distanceHits().length + " distance and "
           + s.gapHits().length + " value-gap targets, the request " + distanceHits.length + " and " + gapHits.length);
     }
-    // The samples so far must be exactly the plan's up to k: the plan is made from the whole budget.
-    int planned = 0;
-    while (planned < traceAt.length && traceAt[planned] <= s.iterations()) {
-      planned++;
-    }
-    int[] got = s.trace().iterations();
-    if (got.length != planned || !Arrays.equals(got, 0, planned, traceAt, 0, planned)) {
-      throw new IllegalArgumentException(which + " has trace samples at " + Arrays.toString(got)
-          + " but the request's trace plan (" + req.tracePoints() + " points over max_iterations = "
-          + stop.maxIterations() + ") has " + Arrays.toString(Arrays.copyOf(traceAt, planned)) + " up to there");
-    }
+    trace.restore(s.trace(), s.iterations(), () -> which + " has trace samples at " + Arrays.toString(
+        s.trace().iterations()) + " but the request's trace plan (" + req.tracePoints() + " points over max_iterations = "
+        + stop.maxIterations() + ") has " + Arrays.toString(trace.planUpTo(s.iterations())) + " up to there");
     iterations = s.iterations();
     eval.continueFrom(s.valueEvaluations(), s.gradientEvaluations());
     bestValue = s.bestValue();
@@ -166,14 +145,6 @@ final class SolveMonitor {
     System.arraycopy(s.gapHits(), 0, gapHits, 0, gapHits.length);
     distLeft = minimiser == null ? 0 : unmet(distanceHits);
     gapLeft = Double.isNaN(minimum) ? 0 : unmet(gapHits);
-    Trace t = s.trace();
-    System.arraycopy(t.iterations(), 0, tIter, 0, planned);
-    System.arraycopy(t.values(), 0, tValue, 0, planned);
-    System.arraycopy(t.distances(), 0, tDist, 0, planned);
-    System.arraycopy(t.gradientNorms(), 0, tGrad, 0, planned);
-    System.arraycopy(t.stepNorms(), 0, tStep, 0, planned);
-    traceCount = planned;
-    traceNext = planned;
   }
 
   private static int unmet(int[] hits) {
@@ -197,9 +168,7 @@ final class SolveMonitor {
    * @param ints   the solver's own integers (kept, not copied)
    */
   SolveSegment pause(String solver, double[] x, double fx, double[] reals, int[] ints) {
-    Trace samples = tIter.length == 0 ? null : new Trace(Arrays.copyOf(tIter, traceCount),
-        Arrays.copyOf(tValue, traceCount), Arrays.copyOf(tDist, traceCount), Arrays.copyOf(tGrad, traceCount),
-        Arrays.copyOf(tStep, traceCount));
+    Trace samples = trace.samples();
     SolverState state = new SolverState(solver, iterations, x.clone(), eval.valueEvaluations(),
         eval.gradientEvaluations(), bestValue, distanceHits.clone(), gapHits.clone(), samples,
         System.nanoTime() - startNanos, reals, ints);
@@ -210,21 +179,6 @@ final class SolveMonitor {
   /** The end of a solve that was not paused. */
   SolveSegment ended(double[] x, double fx) {
     return new SolveSegment(finish(x, fx), null);
-  }
-
-  /** 0, then about {@code points − 1} geometrically spaced iterations up to {@code max}, de-duplicated. */
-  static int[] logSpaced(int max, int points) {
-    int[] raw = new int[points];
-    int k = 0;
-    raw[k++] = 0;
-    for (int i = 1; i < points && max > 0; i++) {
-      int t = (int) Math.round(Math.pow(max, (double) i / (points - 1)));
-      t = Math.max(1, Math.min(max, t));
-      if (t > raw[k - 1]) {
-        raw[k++] = t;
-      }
-    }
-    return Arrays.copyOf(raw, k);
   }
 
   /**
@@ -265,7 +219,7 @@ final class SolveMonitor {
     // The common iteration: nothing to evaluate, record or test. Kept small so that it inlines into
     // the solvers' loops; everything else is in the slow path below.
     if (quiet && t != 0 && step && stepSq > stepTolSq && (!dist || distSq > distLooseSq)
-        && (traceNext >= traceAt.length || traceAt[traceNext] != t) && (t & (CLOCK_EVERY - 1)) != 0) {
+        && !trace.due(t) && (t & (CLOCK_EVERY - 1)) != 0) {
       if (fx < bestValue) {
         bestValue = fx;
       }
@@ -287,7 +241,7 @@ final class SolveMonitor {
   }
 
   private boolean slow(int t, double[] x, double[] grad, double fx, double stepSq, double distSqIn) {
-    boolean traceNow = traceNext < traceAt.length && traceAt[traceNext] == t;
+    boolean traceNow = trace.due(t);
     if (Double.isNaN(fx) && (gapLeft > 0 || valueTargetOn || traceNow)) {
       fx = objective.value(x);
     }
@@ -330,8 +284,7 @@ final class SolveMonitor {
       }
     }
     if (traceNow) {
-      record(t, fx, distSq, gradSq, stepSq);
-      traceNext++;
+      trace.record(t, fx, distSq, gradSq, stepSq);
     }
     if (t == 0) {
       return false;
@@ -387,15 +340,6 @@ final class SolveMonitor {
     return s;
   }
 
-  private void record(int t, double fx, double distSq, double gradSq, double stepSq) {
-    tIter[traceCount] = t;
-    tValue[traceCount] = fx;
-    tDist[traceCount] = Math.sqrt(distSq);
-    tGrad[traceCount] = Math.sqrt(gradSq);
-    tStep[traceCount] = Math.sqrt(stepSq);
-    traceCount++;
-  }
-
   /** Sets how the solve ended (the first stop set wins) and returns true. */
   boolean end(StopTest test, double value, double threshold) {
     return end(Stop.of(test, value, threshold));
@@ -443,16 +387,9 @@ final class SolveMonitor {
     }
     double dist = minimiser == null ? Double.NaN : Math.sqrt(distanceSq(x));
     double gap = Double.isNaN(minimum) ? Double.NaN : fx - minimum;
-    Trace trace = null;
-    if (tIter.length > 0) {
-      if (traceCount == 0 || tIter[traceCount - 1] != iterations) {
-        record(iterations, fx, dist * dist, Double.NaN, Double.NaN);
-      }
-      trace = new Trace(Arrays.copyOf(tIter, traceCount), Arrays.copyOf(tValue, traceCount),
-          Arrays.copyOf(tDist, traceCount), Arrays.copyOf(tGrad, traceCount), Arrays.copyOf(tStep, traceCount));
-    }
     return new SolveResult(x.clone(), fx, dist, gap, iterations, eval.valueEvaluations(),
-        eval.gradientEvaluations(), bestValue, ending, distanceHits.clone(), gapHits.clone(), trace,
+        eval.gradientEvaluations(), bestValue, ending, distanceHits.clone(), gapHits.clone(),
+        trace.last(iterations, fx, dist),
         System.nanoTime() - startNanos);
   }
 

@@ -153,7 +153,7 @@ class ContinuationTest {
       SolveResult paused = solver.solve(req, null, k).result();
       SolveResult shorter = solver.solve(req.withStopping(req.stopping().withMaxIterations(k)));
       assertSame(withoutTrace(shorter), withoutTrace(paused), solver + " at " + k);
-      int[] planned = SolveMonitor.logSpaced(N, 12);
+      int[] planned = TraceSampler.logSpaced(N, 12);
       int[] expected = java.util.stream.IntStream.concat(java.util.Arrays.stream(planned).filter(t -> t <= k),
           java.util.Arrays.stream(planned).anyMatch(t -> t == k) ? java.util.stream.IntStream.empty()
               : java.util.stream.IntStream.of(k)).toArray();
