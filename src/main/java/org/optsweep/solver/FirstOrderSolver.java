@@ -9,7 +9,7 @@ import org.optsweep.schedule.Schedule;
  *
  * @param <S> the per-solve state (momentum buffers, moment estimates), allocated once per solve
  */
-abstract class FirstOrderSolver<S> implements Solver {
+abstract class FirstOrderSolver<S> extends ContinuableSolver {
   protected final Schedule schedule;
 
   FirstOrderSolver(Schedule schedule) {
@@ -44,24 +44,9 @@ abstract class FirstOrderSolver<S> implements Solver {
    */
   abstract void step(int t, double lr, double[] x, double[] g, S s, Evaluator eval);
 
-  @Override
-  public final SolveResult solve(SolveRequest req) {
-    return run(req, null, Integer.MAX_VALUE).result();
-  }
-
   /** Continues exactly: the state is x, the subclass's buffers and the monitor's; the schedule is a function of t. */
   @Override
-  public final boolean continuable() {
-    return true;
-  }
-
-  @Override
-  public final SolveSegment solve(SolveRequest req, SolverState from, int pauseAt) {
-    SolveMonitor.checkState(name(), from, pauseAt);
-    return run(req, from, pauseAt);
-  }
-
-  private SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
+  final SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
     SolveMonitor run = new SolveMonitor(req, false, from);
     int n = run.n;
     double[] x = (from == null ? req.start() : from.x()).clone();

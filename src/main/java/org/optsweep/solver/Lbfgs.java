@@ -23,7 +23,7 @@ import org.optsweep.schedule.Schedule;
  * step tries α = min(1, 1/‖d‖), later ones α = 1. After a failed line search with stored curvature
  * pairs, the memory is dropped and the line search retried along −∇f once, as L-BFGS-B does.
  */
-public final class Lbfgs implements Solver {
+public final class Lbfgs extends ContinuableSolver {
 
   /** Registers {@code lbfgs}. */
   public static final SolverProvider PROVIDER = SolverProvider.of("lbfgs",
@@ -114,24 +114,9 @@ public final class Lbfgs implements Solver {
     }
   }
 
-  @Override
-  public SolveResult solve(SolveRequest req) {
-    return run(req, null, Integer.MAX_VALUE).result();
-  }
-
   /** Continues exactly: a pause falls between iterations, where no line search is under way. */
   @Override
-  public boolean continuable() {
-    return true;
-  }
-
-  @Override
-  public SolveSegment solve(SolveRequest req, SolverState from, int pauseAt) {
-    SolveMonitor.checkState(name(), from, pauseAt);
-    return run(req, from, pauseAt);
-  }
-
-  private SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
+  SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
     SolveMonitor run = new SolveMonitor(req, false, from);
     int n = run.n;
     double[] x = (from == null ? req.start() : from.x()).clone();

@@ -20,7 +20,7 @@ import org.optsweep.schedule.Schedule;
  * <p>Iterations are simplex updates: scipy's {@code nit} is this count plus one (it starts at 1).
  * Derivative-free: the solve reports no gradient evaluations.
  */
-public final class NelderMead implements Solver {
+public final class NelderMead extends ContinuableSolver {
 
   /** Registers {@code nelder_mead}. */
   public static final SolverProvider PROVIDER = SolverProvider.of("nelder_mead",
@@ -76,24 +76,9 @@ public final class NelderMead implements Solver {
     return "nelder_mead";
   }
 
-  @Override
-  public SolveResult solve(SolveRequest req) {
-    return run(req, null, Integer.MAX_VALUE).result();
-  }
-
   /** Continues exactly: the state is the simplex, in its sorted order, and its values. */
   @Override
-  public boolean continuable() {
-    return true;
-  }
-
-  @Override
-  public SolveSegment solve(SolveRequest req, SolverState from, int pauseAt) {
-    SolveMonitor.checkState(name(), from, pauseAt);
-    return run(req, from, pauseAt);
-  }
-
-  private SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
+  SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
     SolveMonitor run = new SolveMonitor(req, false, from);
     int n = run.n;
     double rho = 1;

@@ -38,7 +38,7 @@ import org.optsweep.param.Param;
  * would stop raw-unit problems (diabetes) far from a 1e-9 KKT residual; {@code pgtol} replaces it.
  * breeze allocates per iteration (see {@link BreezeFunction}); this solver is not allocation-free.
  */
-public final class Owlqn implements Solver {
+public final class Owlqn extends ContinuableSolver {
 
   /** Curvature pairs kept; default 10 (MLlib's). */
   public static final Param<Integer> MEMORY = Param.integer("memory", 10, 1, 1000,
@@ -79,11 +79,6 @@ public final class Owlqn implements Solver {
     return "owlqn";
   }
 
-  @Override
-  public SolveResult solve(SolveRequest req) {
-    return run(req, null, Integer.MAX_VALUE).result();
-  }
-
   /**
    * Continues exactly: the state is breeze's {@code FirstOrderMinimizer.State} (x, s and ∇s, F and the
    * pseudo-gradient, the iteration, F₀, the curvature pairs, the function-value history of the convergence test),
@@ -92,19 +87,9 @@ public final class Owlqn implements Solver {
    * falls after a successful iteration, where breeze's once-per-failure flag is clear. Relies on breeze 2.1.0's
    * state classes ({@code ContinuationTest} checks it).
    */
-  @Override
-  public boolean continuable() {
-    return true;
-  }
-
-  @Override
-  public SolveSegment solve(SolveRequest req, SolverState from, int pauseAt) {
-    SolveMonitor.checkState(name(), from, pauseAt);
-    return run(req, from, pauseAt);
-  }
-
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
+  @Override
+  SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
     SolveMonitor run = new SolveMonitor(req, true, from);
     Objective f = req.objective();
     int n = f.dimension();

@@ -35,7 +35,7 @@ import org.optsweep.schedule.Schedule;
  * exactly 0 when σ∇s is below the precision of x, which would read as a stationary point; with this vector
  * such a solve ends STALLED, "the step is below the precision of x".)
  */
-public final class ProximalGradient implements Solver {
+public final class ProximalGradient extends ContinuableSolver {
 
   /** Whether to choose σ by B&amp;T's backtracking instead of the schedule; default false. */
   public static final Param<Boolean> BACKTRACKING = Param.flag("backtracking", false,
@@ -143,24 +143,9 @@ public final class ProximalGradient implements Solver {
     }
   }
 
-  @Override
-  public SolveResult solve(SolveRequest req) {
-    return run(req, null, Integer.MAX_VALUE).result();
-  }
-
   /** Continues exactly: the state is y, FISTA's t_k and backtracking's step (the schedule is a function of k). */
   @Override
-  public boolean continuable() {
-    return true;
-  }
-
-  @Override
-  public SolveSegment solve(SolveRequest req, SolverState from, int pauseAt) {
-    SolveMonitor.checkState(name(), from, pauseAt);
-    return run(req, from, pauseAt);
-  }
-
-  private SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
+  SolveSegment run(SolveRequest req, SolverState from, int pauseAt) {
     SolveMonitor run = new SolveMonitor(req, true, from);
     Objective f = req.objective();
     double mu = f instanceof Composite c ? c.l1Weight() : 0.0;
