@@ -33,10 +33,16 @@ import org.optsweep.spec.StudySpec;
 record ReferencePrep(Map<String, double[][]> data, List<Reference> references, int computed, double seconds)
     implements Serializable {
 
+  /** References computed at once on the driver (MLlib fits of small data wait on Spark's per-job latency). */
+  static final int PARALLEL_REFERENCES = Integer.getInteger("optsweep.parallelReferences", 4);
+
   static ReferencePrep of(SparkSession spark, JobSpec job) {
     long t0 = System.nanoTime();
     ReferenceStage stage = new ReferenceStage(spark);
     Map<String, Reference> refs = new LinkedHashMap<>();
+    List<Objective> objectives = new ArrayList<>();
+    List<double[]> starts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (StudySpec st : job.studies()) {
       for (Map<String, Object> raw : JobSpec.objectiveSettings(st)) {
         Object data = raw.get("data");
@@ -46,16 +52,21 @@ record ReferencePrep(Map<String, double[][]> data, List<Reference> references, i
         }
         Objective f = Objectives.find(st.objective()).create(raw);
         double[] start = st.start().point() != null ? st.start().point() : centre(st.start());
-        Reference r;
-        try {
-          r = stage.ensure(f, start.length == f.dimension() ? start : null);
-        } catch (ReferenceException e) {
-          throw new IllegalStateException("no reference optimum for objective " + st.objective() + " " + raw + ": "
-              + e.getMessage(), e);
-        }
-        if (r != null) {
-          refs.putIfAbsent(r.key() + "|" + java.util.Arrays.toString(r.x()) + "|" + r.f(), r);
-        }
+        objectives.add(f);
+        starts.add(start.length == f.dimension() ? start : null);
+        names.add("objective " + st.objective() + " " + raw);
+      }
+    }
+    stage.prefetch(objectives, starts, PARALLEL_REFERENCES);
+    for (int i = 0; i < objectives.size(); i++) {
+      Reference r;
+      try {
+        r = stage.ensure(objectives.get(i), starts.get(i));
+      } catch (ReferenceException e) {
+        throw new IllegalStateException("no reference optimum for " + names.get(i) + ": " + e.getMessage(), e);
+      }
+      if (r != null) {
+        refs.putIfAbsent(r.key() + "|" + java.util.Arrays.toString(r.x()) + "|" + r.f(), r);
       }
     }
     return new ReferencePrep(DataSets.registered(), new ArrayList<>(refs.values()), stage.computed(),

@@ -63,20 +63,77 @@ public final class ReferenceStage {
     if (known != null) {
       return known;
     }
-    Reference made;
+    Reference made = make(f, jobStart);
+    References.register(made);
+    computed.incrementAndGet();
+    return made;
+  }
+
+  /**
+   * Computes the references of {@code fs} that are not registered yet, the distinct ones concurrently on up to
+   * {@code threads} threads, and registers them in the order of {@code fs}. An MLlib fit of a small data set is
+   * a Spark job per iteration whose time is Spark's per-job latency, not arithmetic, so fits run side by side
+   * finish together in little more than the longest one's time. Each reference depends only on its objective,
+   * never on which finished first. One that cannot be made is skipped here: {@link #ensure} then reports it
+   * for that objective.
+   *
+   * @param fs       objectives as the job builds them
+   * @param starts   for each, the job's start point (the multi-start's first start), or {@code null}
+   * @param threads  at most this many computed at once
+   */
+  public void prefetch(java.util.List<Objective> fs, java.util.List<double[]> starts, int threads) {
+    java.util.Map<ReferenceKey, Integer> todo = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < fs.size(); i++) {
+      ReferenceKey key = fs.get(i).referenceKey();
+      if (key != null && References.lookup(key) == null) {
+        todo.putIfAbsent(key, i);
+      }
+    }
+    if (todo.size() < 2 || threads < 2) {
+      return;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Math.min(threads, todo.size()), r -> {
+          Thread t = new Thread(r, "optsweep-reference");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      java.util.List<java.util.concurrent.Future<Reference>> made = new java.util.ArrayList<>();
+      for (int i : todo.values()) {
+        made.add(pool.submit(() -> make(fs.get(i), starts.get(i))));
+      }
+      for (java.util.concurrent.Future<Reference> m : made) {
+        try {
+          Reference r = m.get();
+          synchronized (this) {
+            if (References.lookup(r.key()) == null) {
+              References.register(r);
+              computed.incrementAndGet();
+            }
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          // Left to ensure(), which names the objective in its message.
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Computes f's reference (f has a key and none is registered). */
+  private Reference make(Objective f, double[] jobStart) {
     if (f instanceof Glm glm) {
       if (spark == null) {
         throw new IllegalStateException("a reference for " + f + " needs a SparkSession (MLlib)");
       }
-      made = MllibReferences.compute(spark, glm, mllib);
-    } else {
-      String symmetry = f instanceof Autoencoder a && a.hidden() > 1 ? "minimiser not unique: the loss is invariant "
-          + "under the " + a.hidden() + "! permutations of hidden units" : null;
-      made = MultiStart.run(f, jobStart, multiStart, symmetry);
+      return MllibReferences.compute(spark, glm, mllib);
     }
-    References.register(made);
-    computed.incrementAndGet();
-    return made;
+    String symmetry = f instanceof Autoencoder a && a.hidden() > 1 ? "minimiser not unique: the loss is invariant "
+        + "under the " + a.hidden() + "! permutations of hidden units" : null;
+    return MultiStart.run(f, jobStart, multiStart, symmetry);
   }
 
   /** How many references this stage computed (not counting those found registered). */

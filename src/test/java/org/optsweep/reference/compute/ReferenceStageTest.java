@@ -64,4 +64,43 @@ class ReferenceStageTest {
     assertEquals(r.f(), built.minimum(), 0.0);
     assertEquals(1, stage.computed());
   }
+
+  /**
+   * The same six lasso/group_sparse/ridge objectives made concurrently ({@link ReferenceStage#prefetch}, 3
+   * threads): each distinct key computed once, and every reference bit for bit the one the sequential path made.
+   */
+  @Test
+  void concurrentReferencesAreTheSequentialOnesComputedOnce() {
+    MultiStart.Options ms = new MultiStart.Options(4, -1, 1, 1, 2000, 1e-8, 1e-4);
+    java.util.List<Objective> fs = new java.util.ArrayList<>();
+    java.util.List<double[]> starts = new java.util.ArrayList<>();
+    for (int trial = 0; trial < 6; trial++) {
+      double lambda = trial % 2 == 0 ? 0.05 : 0.5;
+      fs.add(Objectives.find("elastic_net").create(Map.of("lambda", lambda, "rows", 60, "dimension", 4)));
+      starts.add(null);
+      fs.add(Objectives.find("group_sparse").create(Map.of("lambda", lambda * 2)));
+      starts.add(new double[9]);
+      fs.add(Objectives.find("ridge").create(Map.of("lambda", lambda)));
+      starts.add(null);
+    }
+    ReferenceStage sequential = new ReferenceStage(SharedSpark.get(), MllibReferences.Options.defaults(), ms);
+    java.util.List<Reference> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < fs.size(); i++) {
+      expected.add(sequential.ensure(fs.get(i), starts.get(i)));
+    }
+    References.clear();
+    ReferenceStage concurrent = new ReferenceStage(SharedSpark.get(), MllibReferences.Options.defaults(), ms);
+    concurrent.prefetch(fs, starts, 3);
+    assertEquals(4, concurrent.computed());
+    assertEquals(4, References.size());
+    for (int i = 0; i < fs.size(); i++) {
+      Reference r = concurrent.ensure(fs.get(i), starts.get(i));
+      Reference e = expected.get(i);
+      assertEquals(e.key(), r.key());
+      assertEquals(e.kind(), r.kind());
+      assertTrue(java.util.Arrays.equals(e.x(), r.x()), r.toString());
+      assertEquals(Double.doubleToLongBits(e.f()), Double.doubleToLongBits(r.f()));
+    }
+    assertEquals(4, concurrent.computed());
+  }
 }
