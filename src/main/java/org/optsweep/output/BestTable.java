@@ -69,7 +69,8 @@ public final class BestTable {
           num(r[t.index("distance_median")]), num(r[t.index("gap_median")])));
       out.println(b);
     }
-    out.println("output: " + where + " (runs/, traces/, summary/ as Parquet; job.json)");
+    out.println("output: " + where + " (runs/, traces/, summary/, references/" + (job.adaptive() ? ", rungs/" : "")
+        + " as Parquet; job.json; `optsweep report` for the HTML page)");
   }
 
   private static String count(Object[] r, Table<TrialStats> t) {
