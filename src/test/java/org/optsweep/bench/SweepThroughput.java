@@ -138,11 +138,16 @@ public final class SweepThroughput {
             .getOrCreate();
       }
       SparkSession.active().sparkContext().addSparkListener(timeline);
+      Map<String, Long> cpu0 = threadCpu();
+      double process0 = processCpuSeconds();
       long t1 = System.nanoTime();
       SweepRunner.Result r = SweepRunner.run(job, text, output, o);
       double seconds = (System.nanoTime() - t1) / 1e9;
+      Map<String, Long> cpu1 = threadCpu();
+      double processCpu = processCpuSeconds() - process0;
       SparkSession.active().sparkContext().removeSparkListener(timeline);
       timeline.print(out, cores);
+      printThreadCpu(out, cpu0, cpu1, processCpu);
       var timings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("out/job.json").toFile())
           .get("timings");
       double solve = timings.get("solve_and_write_s").asDouble();
@@ -209,6 +214,38 @@ public final class SweepThroughput {
         prevEnd = t[1];
       }
     }
+  }
+
+  /** CPU nanoseconds of every live thread of this JVM, by thread name with its digits dropped (threads of a pool together). */
+  private static Map<String, Long> threadCpu() {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> byId = new java.util.HashMap<>();
+    for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info != null) {
+        long c = mx.getThreadCpuTime(info.getThreadId());
+        if (c > 0) {
+          byId.put(info.getThreadId() + "|" + info.getThreadName().replaceAll("[0-9]+", "N"), c);
+        }
+      }
+    }
+    return byId;
+  }
+
+  /**
+   * Where the JVM's CPU went during a run, by thread group (threads that ended during the run are not counted:
+   * the sum is a lower bound), so a ratio below 1 can be told apart into the solving threads and the rest.
+   */
+  private static void printThreadCpu(PrintStream out, Map<String, Long> before, Map<String, Long> after,
+                                     double processCpu) {
+    Map<String, Long> byName = new java.util.TreeMap<>();
+    after.forEach((k, v) -> byName.merge(k.substring(k.indexOf('|') + 1), v - before.getOrDefault(k, 0L), Long::sum));
+    double java = byName.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  CPU-seconds during the run: the JVM %.2f, of "
+        + "which JIT compilers, GC and other non-Java threads %.2f; Java threads:", processCpu, processCpu - java));
+    byName.entrySet().stream().filter(e -> e.getValue() > 20_000_000L)
+        .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+        .forEach(e -> b.append(String.format(Locale.ROOT, " %s %.2f;", e.getKey(), e.getValue() / 1e9)));
+    out.println(b);
   }
 
   private static double median(double[] sorted) {
