@@ -37,20 +37,18 @@ public final class TaskOutput {
   private boolean done;
 
   /**
-   * Sets up task attempt {@code attempt} of partition {@code partition}.
-   *
-   * @param slots tasks of the job that may run at once (its cores); at most this JVM's processors run here
-   */
-  /**
    * Per chunk job, the attempts in this JVM that have neither committed nor aborted (a local run's tasks run in the
-   * driver's JVM).
+   * driver's JVM); an entry goes when its count reaches 0.
    */
-  private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> UNFINISHED =
+  private static final java.util.concurrent.ConcurrentHashMap<String, Integer> UNFINISHED =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static java.util.concurrent.atomic.AtomicInteger unfinished(ChunkCommit commit) {
-    return UNFINISHED.computeIfAbsent(commit.jobTrackerId() + "/" + commit.chunk(),
-        k -> new java.util.concurrent.atomic.AtomicInteger());
+  private static String key(ChunkCommit commit) {
+    return commit.jobTrackerId() + "/" + commit.chunk();
+  }
+
+  private void finished() {
+    UNFINISHED.computeIfPresent(key(commit), (k, n) -> n == 1 ? null : n - 1);
   }
 
   /**
@@ -62,7 +60,7 @@ public final class TaskOutput {
   public static void awaitAttempts(ChunkCommit commit, long millis) {
     long end = System.nanoTime() + millis * 1_000_000L;
     try {
-      while (unfinished(commit).get() > 0 && System.nanoTime() < end) {
+      while (UNFINISHED.containsKey(key(commit)) && System.nanoTime() < end) {
         Thread.sleep(20);
       }
     } catch (InterruptedException e) {
@@ -70,6 +68,11 @@ public final class TaskOutput {
     }
   }
 
+  /**
+   * Sets up task attempt {@code attempt} of partition {@code partition}.
+   *
+   * @param slots tasks of the job that may run at once (its cores); at most this JVM's processors run here
+   */
   public TaskOutput(ChunkCommit commit, Configuration conf, CompressionCodecName codec, int partition, int attempt,
                     int slots) {
     this.commit = commit;
@@ -81,7 +84,7 @@ public final class TaskOutput {
     commit.protocol().setupTask(context);
     long here = Math.max(1, Math.min(slots, Runtime.getRuntime().availableProcessors()));
     this.rowGroupBytes = Math.max(4L << 20, Math.min(128L << 20, Runtime.getRuntime().maxMemory() / (16L * here)));
-    unfinished(commit).incrementAndGet();
+    UNFINISHED.merge(key(commit), 1, Integer::sum);
   }
 
   /**
@@ -115,8 +118,12 @@ public final class TaskOutput {
       finish(dir);
     }
     done = true;
-    unfinished(commit).decrementAndGet();
-    return commit.protocol().commitTask(context);
+    try {
+      return commit.protocol().commitTask(context);
+    } finally {
+      // After the commit's rename, not before: a failed job's driver waits for this before removing staged files.
+      finished();
+    }
   }
 
   /**
@@ -141,6 +148,6 @@ public final class TaskOutput {
       cause.addSuppressed(t);
     }
     done = true;
-    unfinished(commit).decrementAndGet();
+    finished();
   }
 }

@@ -9,9 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -87,29 +84,16 @@ public final class Analysis {
     Dataset<Row> summary = in.summary();
     // Three independent chains of Spark jobs, submitted from three threads: one job's planning, code
     // generation and scheduling on the driver overlaps another's tasks. Each result depends on its data only.
-    ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
-      Thread t = new Thread(r, "optsweep-analysis");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      Future<List<List<Row>>> runTables = pool.submit(() -> {
+    try (org.optsweep.Parallel p = org.optsweep.Parallel.threads(3, "optsweep-analysis",
+        "computing the derived tables")) {
+      Future<List<List<Row>>> runTables = p.submit(() -> {
         EcdfTable.Result ecdf = EcdfTable.compute(runs);
         return List.of(ecdf.rows(), FixedBudgetTable.compute(runs, traces, ecdf.maxIterations()));
       });
-      Future<List<Row>> sensitivity = pool.submit(() -> SensitivityTable.compute(summary, in.job()));
-      Future<List<Row>> importance = pool.submit(() -> ImportanceTable.compute(in.spark(), summary, in.job()));
-      return new Result(runTables.get().get(0), runTables.get().get(1), sensitivity.get(), importance.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while computing the derived tables", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+      Future<List<Row>> sensitivity = p.submit(() -> SensitivityTable.compute(summary, in.job()));
+      Future<List<Row>> importance = p.submit(() -> ImportanceTable.compute(in.spark(), summary, in.job()));
+      List<List<Row>> rt = p.get(runTables);
+      return new Result(rt.get(0), rt.get(1), p.get(sensitivity), p.get(importance));
     }
   }
 

@@ -12,9 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,43 +40,30 @@ final class ReportData {
     List<Map<String, Object>> importance = importance(a.importance());
     int perStudy = job.studies().size() <= 2 ? 10 : 6;
     // independent queries from separate threads (as Analysis.compute): the driver's work overlaps the tasks'
-    ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "optsweep-report");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      Future<Map<String, Object>> meta = pool.submit(() -> meta(in));
-      Future<List<List<Map<String, Object>>>> bestAndCurves = pool.submit(() -> {
+    try (org.optsweep.Parallel p = org.optsweep.Parallel.threads(4, "optsweep-report",
+        "gathering the report's data")) {
+      Future<Map<String, Object>> meta = p.submit(() -> meta(in));
+      Future<List<List<Map<String, Object>>>> bestAndCurves = p.submit(() -> {
         List<Map<String, Object>> best = BestSettings.of(in, summary, perStudy);
         return List.of(best, Curves.convergence(in, best));
       });
-      Future<List<Map<String, Object>>> heatmaps = pool.submit(() -> heatmaps(in, summary, importance, heatmap));
-      Future<List<Map<String, Object>>> lambda = pool.submit(() -> Curves.lambdaPath(in, summary));
+      Future<List<Map<String, Object>>> heatmaps = p.submit(() -> heatmaps(in, summary, importance, heatmap));
+      Future<List<Map<String, Object>>> lambda = p.submit(() -> Curves.lambdaPath(in, summary));
       Map<String, Object> d = new LinkedHashMap<>();
-      d.put("meta", meta.get());
-      d.put("best", bestAndCurves.get().get(0));
+      d.put("meta", p.get(meta));
+      List<List<Map<String, Object>>> bc = p.get(bestAndCurves);
+      d.put("best", bc.get(0));
       d.put("importance", importance);
-      d.put("heatmaps", heatmaps.get());
+      d.put("heatmaps", p.get(heatmaps));
       d.put("ecdf", series(a.ecdf(), EcdfTable.SCHEMA, 4,
           r -> List.of(r.getLong(4), r.getDouble(7), r.getLong(6), r.getLong(5))));
       d.put("fixed_budget", series(a.fixedBudget(), FixedBudgetTable.SCHEMA, 4,
           r -> java.util.Arrays.asList(r.getLong(4), Json.num(r.getDouble(6)), Json.num(r.getDouble(7)),
               Json.num(r.getDouble(8)), r.getLong(5))));
       d.put("sensitivity", sensitivity(a.sensitivity()));
-      d.put("curves", bestAndCurves.get().get(1));
-      d.put("lambda", lambda.get());
+      d.put("curves", bc.get(1));
+      d.put("lambda", p.get(lambda));
       return d;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while gathering the report's data", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException(e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 

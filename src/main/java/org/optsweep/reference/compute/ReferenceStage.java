@@ -92,34 +92,29 @@ public final class ReferenceStage {
     if (todo.size() < 2 || threads < 2) {
       return;
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.min(threads, todo.size()), r -> {
-          Thread t = new Thread(r, "optsweep-reference");
-          t.setDaemon(true);
-          return t;
-        });
-    try {
+    try (org.optsweep.Parallel p = org.optsweep.Parallel.threads(Math.min(threads, todo.size()), "optsweep-reference",
+        "computing reference optima")) {
       java.util.List<java.util.concurrent.Future<Reference>> made = new java.util.ArrayList<>();
       for (int i : todo.values()) {
-        made.add(pool.submit(() -> make(fs.get(i), starts.get(i))));
+        made.add(p.submit(() -> make(fs.get(i), starts.get(i))));
       }
       for (java.util.concurrent.Future<Reference> m : made) {
+        Reference r;
         try {
-          Reference r = m.get();
-          synchronized (this) {
-            if (References.lookup(r.key()) == null) {
-              References.register(r);
-              computed.incrementAndGet();
-            }
-          }
+          r = m.get();
         } catch (java.util.concurrent.ExecutionException e) {
-          // Left to ensure(), which names the objective in its message.
+          continue; // left to ensure(), which names the objective in its message
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        synchronized (this) {
+          if (References.lookup(r.key()) == null) {
+            References.register(r);
+            computed.incrementAndGet();
+          }
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      pool.shutdownNow();
     }
   }
 
