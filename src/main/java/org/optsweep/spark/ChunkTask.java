@@ -225,9 +225,4 @@ final class ChunkTask implements FlatMapFunction<Iterator<Integer>, ChunkTask.Re
     }
     return watchdog;
   }
-
-  /** A partition directory value escaped as Spark escapes it (so that Spark reads back the same value). */
-  private static String escape(String value) {
-    return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(value);
-  }
 }

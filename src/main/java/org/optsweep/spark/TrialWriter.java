@@ -61,6 +61,9 @@ final class TrialWriter {
   long iterations;
   long trials;
   private String partition;
+  /** The objective and solver names {@link #partition} was made from. */
+  private String partitionObjective;
+  private String partitionSolver;
   private ParquetWriter<Object[]> runs;
   private ParquetWriter<Object[]> traces;
   private String invalid;
@@ -151,7 +154,29 @@ final class TrialWriter {
 
   /** Writes one solve's runs/ row and traces/ points, and counts it in the setting's summary. */
   void write(SolveRecord rec) throws IOException {
-    String p = "objective=" + escape(rec.objective()) + "/solver=" + escape(rec.solver()) + "/chunk=" + chunk;
+    if (!rec.objective().equals(partitionObjective) || !rec.solver().equals(partitionSolver)) {
+      partitionObjective = rec.objective();
+      partitionSolver = rec.solver();
+      enter("objective=" + escape(rec.objective()) + "/solver=" + escape(rec.solver()) + "/chunk=" + chunk);
+    }
+    runs.write(tables.runs().row(rec));
+    rows++;
+    iterations += rec.result().iterations();
+    stats.add(rec);
+    var trace = rec.result().trace();
+    if (trace != null) {
+      if (traces == null) {
+        traces = files.writer(Tables.TRACES + "/" + partition, tables.traces(), sparkVersion);
+      }
+      Table<SolveRecord.TracePoint> tt = tables.traces();
+      for (int k = 0; k < trace.size(); k++) {
+        traces.write(tt.row(new SolveRecord.TracePoint(rec, k)));
+      }
+    }
+  }
+
+  /** Moves to partition directory {@code p} (objective, solver, chunk) if it is another. */
+  private void enter(String p) throws IOException {
     if (!p.equals(partition)) {
       // A task's trials come a study at a time: the partition changes rarely, and its writers are
       // looked up only then. The previous partition's files are closed (a task holds at most one
@@ -164,20 +189,6 @@ final class TrialWriter {
       partition = p;
       runs = files.writer(Tables.RUNS + "/" + p, tables.runs(), sparkVersion);
       traces = null;
-    }
-    runs.write(tables.runs().row(rec));
-    rows++;
-    iterations += rec.result().iterations();
-    stats.add(rec);
-    var trace = rec.result().trace();
-    if (trace != null) {
-      if (traces == null) {
-        traces = files.writer(Tables.TRACES + "/" + p, tables.traces(), sparkVersion);
-      }
-      Table<SolveRecord.TracePoint> tt = tables.traces();
-      for (int k = 0; k < trace.size(); k++) {
-        traces.write(tt.row(new SolveRecord.TracePoint(rec, k)));
-      }
     }
   }
 
